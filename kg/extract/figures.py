@@ -1,0 +1,411 @@
+"""Find and parse figures (spec §2) in Kazakh news text, by rules.
+
+:func:`find_figures` scans every sentence for a number (digits or words, see
+:mod:`kg.extract.numerals`), reads what follows it — scale word, ``%``/пайыз,
+money or measure word, qualifier, counted noun — and what precedes it
+(«кемінде», «шамамен», «$»), and returns one :class:`kg.model.Figure` per
+quantity. A range («27 680-32 005 теңге», «2-ден 4%-ға дейін») gives one
+figure per bound, both ``exact``; the lower bound borrows the upper's unit and
+scale («5-7 млн теңге» → 5000000 and 7000000).
+
+Qualifiers: ``approximately`` (N-ға жуық/тарта/таяу, N шақты, N-дай, шамамен N),
+``more_than`` (N-нан астам/артық/аса/көп), ``at_least`` (кемінде N, N-нан кем
+емес, N және одан да көп), ``up_to`` (N-ға дейін, N-нан аспайтын, ең көбі N).
+
+Units: see :mod:`kg.extract.units`. A number with no noun after it («27 964-і»,
+«Олардың 557-сі», «27 007-ге төмендету») is a part of / compared with an
+earlier figure: it takes the unit of the latest earlier figure of the article
+that counts things (not %, money or a measure); a scaled one («3 млрд-ы»)
+first tries the latest money/measure unit; failing all, ``person``.
+
+Not figures: dates and years, durations, ages, ordinals («2-ші», «5-бап»,
+«бірінші», Roman numerals), clock times, phones, URLs, e-mails, view counters
+(«Көрілімдер:93»), a number alone on its line, list numbering, «№ 5», vague
+words (мыңдаған, жүздеген, екеуі, бірнеше) and a lone «бір» (an article, or a
+set phrase: «бір реттік», «бір адамға шаққандағы», «бір топ»).
+
+>>> from kg.model import Sentence
+>>> t = "Жобаға 18 мыңға жуық адам тартылды, 92,5 млн теңге бөлінді."
+>>> [(f.text, f.value, f.unit, f.qualifier) for f in find_figures(t, [Sentence(0, len(t))])]
+[('18 мыңға жуық', Decimal('18000'), 'person', 'approximately'), ('92,5 млн теңге', Decimal('92500000'), 'KZT', 'exact')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from kg.extract.numerals import (
+    Token,
+    clean,
+    digits_value,
+    parse_number,
+    read_number,
+    tokenize,
+    word_number,
+)
+from kg.extract.units import (
+    ADJ_ENDINGS,
+    ADJECTIVES,
+    CAPACITY,
+    COMPOUNDS,
+    KNOWN,
+    MEASURES,
+    PERSON,
+    STOP_WORDS,
+    VERB_ENDINGS,
+    is_age,
+    is_month,
+    is_time_word,
+    lemma,
+    unit_of,
+)
+from kg.model import Figure, Sentence
+
+__all__ = ["find_figures", "parse_number"]
+
+_MASK_RE = re.compile(
+    r"https?://\S+|www\.\S+|\S+@\S+\.\w+|\b[\w.-]+\.(?:kz|com|ru|org|net|info|gov)\b\S*"
+    r"|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{1,2}:\d{2}(?::\d{2})?\b"
+    r"|(?:\+7|\b8)[\s-]?\(?7\d{2,3}\)?[\s-]?\d{2,3}[\s-]?\d{2}[\s-]?\d{2}\b"
+    r"|«[^«»\n]{0,40}»"
+    r"|\(\d{4,5}\)\s?\d[\d\s-]{4,}",
+    re.IGNORECASE,
+)
+_ORDINAL = ("ші", "шы", "інші", "ыншы", "нші", "ншы")
+_ABL = ("нан", "нен", "дан", "ден", "тан", "тен")
+_DAT = ("ға", "ге", "қа", "ке", "на", "не")
+_APPROX_SUF = ("дай", "дей", "тай", "тей")
+_CASE_SUF = frozenset("""
+і ы сі сы ін ын сін сын іне ына сіне сына інен ынан сінен сынан інде ында сінде сында інің ының
+сінің сының імен ымен сімен сымен ке ге қа ға а е не на ні ны ді ды ті ты де да те та нде нда
+ден дан тен тан нен нан нің ның дің дың тің тың мен бен пен дай дей тай тей ндай ндей лар лер
+дар дер тар тер ыншы ақ дайы дейі тайы тейі
+""".split()) - set(_ORDINAL)
+_BEFORE = {"кемінде": "at_least", "шамамен": "approximately", "шамасы": "approximately",
+           "жуықтап": "approximately", "шамалап": "approximately", "шамада": "approximately"}
+_BEFORE2 = {("ең", "кемі"): "at_least", ("кем", "дегенде"): "at_least", ("ең", "көбі"): "up_to",
+            ("ең", "аз"): "at_least"}
+_AFTER_ANY = {"шақты": "approximately", "шамасында": "approximately", "қаралы": "approximately",
+              "шамалы": "approximately"}
+_AFTER_DAT = {"жуық": "approximately", "жуығы": "approximately", "тарта": "approximately",
+              "таяу": "approximately", "таяған": "approximately", "таяды": "approximately",
+              "жуықтады": "approximately", "жуықтайды": "approximately", "жуықтаған": "approximately", "дейін": "up_to",
+              "шейін": "up_to"}
+_AFTER_ABL = {"астам": "more_than", "артық": "more_than", "аса": "more_than", "көп": "more_than",
+              "асатын": "more_than", "асқан": "more_than", "асты": "more_than",
+              "асады": "more_than", "астамы": "more_than", "артығы": "more_than", "аспайтын": "up_to", "аспайды": "up_to", "аспауы": "up_to",
+              "аспаған": "up_to", "кем": "up_to"}
+_ORD_WORD = re.compile(
+    r"(?:бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз|он|жиырма|отыз|қырық|елу|алпыс|жетпіс"
+    r"|сексен|тоқсан|жүз|мың|миллион)(?:інші|ыншы|нші|ншы|ыншы)"
+)
+_LATIN = re.compile(r"[A-Za-z]")
+_SOLAR = ("панел", "батарея", "электр", "станция", "энергия", "модул")
+_BEFORE_NOT = frozenset("сағат сағ ж жасы жасында кешкі түнгі таңғы таңертеңгі түскі түстен"
+                        " нөмірі №".split())
+_COUNT_OF = ("саны", "санын", "мөлшері", "көлемі", "қатары")
+_COUNT_EXCL = frozenset({"percent", "KZT", "USD", "RUB", "EUR", "CNY", "есе"}) | frozenset(
+    MEASURES.values())
+
+
+@dataclass
+class _Phrase:
+    start: int  # token index of the number
+    stop: int  # token index after the figure's surface
+    value: Decimal
+    unit: str | None
+    qualifier: str
+    scaled: bool
+    raw: Decimal
+
+
+def _is_abl(s: str) -> bool:
+    return s.endswith(_ABL)
+
+
+def _is_dat(s: str) -> bool:
+    return s.endswith(_DAT)
+
+
+def _num_excluded(text: str, t: Token, masks: list[tuple[int, int]]) -> bool:
+    """Context around a digit token that rules it out (masks, glued, furniture)."""
+    if any(a <= t.start < b for a, b in masks):
+        return True
+    before = text[max(0, t.start - 2) : t.start]
+    if before[-1:].isalpha() or before[-1:] in ("№", ":", "/", "#", ".", "+"):
+        return True
+    if len(before) == 2 and before[1] in "-\u2010\u2011" and before[0].isalpha():
+        return True
+    after = text[t.end : t.end + 2]
+    if after[:1] in (":", "/") and after[1:2].isdigit():
+        return True
+    if t.suffix and not t.hyphen and re.match(r"[a-z]", t.suffix):
+        return True
+    ls = text.rfind("\n", 0, t.start) + 1
+    le = text.find("\n", t.end)
+    line = text[ls : le if le >= 0 else len(text)].strip()
+    if line == text[t.start : t.end].strip():
+        return True
+    head = text[ls : t.start].strip()
+    if not head and re.match(r"[.)]\s", text[t.end : t.end + 2]):
+        return True
+    return bool(re.search(r"(?:№|No|N|тел|телефон|факс|бет)\.?\s*$", text[ls : t.start]))
+
+
+def _head(toks: list[Token], k: int, word_num: bool) -> tuple[str | None, int]:
+    """Unit and token index of the counted noun at/after ``toks[k]``, skipping
+    modifiers («мүгедектігі бар», «партиялық», «арнаулы»). (None, k) if none."""
+    skipped, fallback = 0, None
+    while k < len(toks) and toks[k].kind == "word" and skipped <= (2 if word_num else 3):
+        w = toks[k].low
+        nxt = toks[k + 1].low if k + 1 < len(toks) and toks[k + 1].kind == "word" else ""
+        if w in STOP_WORDS or _LATIN.match(w):
+            return fallback or (None, k)
+        if (w, lemma(nxt)) in COMPOUNDS:
+            return COMPOUNDS[(w, lemma(nxt))], k + 1
+        lem = lemma(w)
+        if lem in PERSON and not (nxt and lemma(nxt) in PERSON and lem != lemma(nxt)):
+            return "person", k
+        if lem in KNOWN and lem not in ADJECTIVES:
+            return unit_of(w), k
+        if nxt in ("бар", "жоқ") and w.endswith(("ы", "і")):
+            k, skipped = k + 2, skipped + 1
+            continue
+        if w in ADJECTIVES or lem in PERSON or (w.endswith(ADJ_ENDINGS) and len(w) > 4):
+            if fallback is None and w not in ADJECTIVES and not w.endswith(("ған", "ген", "қан", "кен")):
+                fallback = (unit_of(w), k)
+            k, skipped = k + 1, skipped + 1
+            continue
+        if w.endswith(VERB_ENDINGS) or len(w) < 2 or (word_num and w.endswith("п") and len(w) < 5):
+            return fallback or (None, k)
+        nxt2 = toks[k + 2].low if k + 2 < len(toks) and toks[k + 2].kind == "word" else ""
+        if nxt.endswith(("у", "ю")) and nxt2.endswith(("ы", "і")) and nxt2 not in STOP_WORDS:
+            return unit_of(nxt2), k + 2  # «қызметтер көрсету орталығы»
+        if w.endswith(("у", "ю")) and nxt.endswith(("ы", "і", "сы", "сі")) and lemma(nxt) in KNOWN:
+            return unit_of(nxt), k + 1
+        return unit_of(w), k
+    return fallback or (None, k)
+
+
+def _after_qual(toks: list[Token], j: int, ending: str) -> tuple[str | None, int]:
+    """Qualifier word at ``toks[j]`` agreeing with ``ending``; (q, next index)."""
+    if j >= len(toks) or toks[j].kind != "word":
+        return None, j
+    w = toks[j].low
+    if w in _AFTER_ANY:
+        return _AFTER_ANY[w], j + 1
+    if w in _AFTER_DAT and _is_dat(ending):
+        return _AFTER_DAT[w], j + 1
+    if w in _AFTER_ABL and _is_abl(ending):
+        if w == "кем" and j + 1 < len(toks) and toks[j + 1].low == "емес":
+            return "at_least", j + 2
+        return _AFTER_ABL[w], j + 1
+    if w in ("және", "немесе", "не") and [t.low for t in toks[j + 1 : j + 4]][:3] in (
+        ["одан", "да", "көп"], ["одан", "көп"], ["одан", "да", "артық"]
+    ):
+        n = 4 if toks[j + 2].low == "да" else 3
+        return "at_least", j + n
+    return None, j
+
+
+def _age_at(toks: list[Token], k: int) -> bool:
+    """«15 пен 29 жас аралығындағы»: bare «жас» before «аралығы…» is an age."""
+    return (k + 1 < len(toks) and toks[k].low == "жас"
+            and toks[k + 1].low.startswith(("аралығ", "шамасында", "мөлшерінде")))
+
+
+def _phrase(text: str, toks: list[Token], i: int) -> _Phrase | None:
+    """Read the figure whose number starts at ``toks[i]``."""
+    t = toks[i]
+    word_num = t.kind == "word"
+    if t.kind == "num" and t.suffix:
+        if t.suffix.startswith(_ORDINAL) or t.suffix not in _CASE_SUF:
+            return None
+    got = read_number(toks, i)
+    if got is None:
+        return None
+    val, j, ending, scaled = got
+    raw = digits_value(t.text) if not word_num else val
+    prev = toks[i - 1].low if i > 0 else ""
+    if is_month(prev) or prev in _BEFORE_NOT or _LATIN.match(prev):
+        return None
+    k = j
+    while k + 1 < len(toks) and toks[k].low in ("және", "мен", "бен", "немесе", "не", ",", "-", "–"):
+        k += 1
+    if k > j and toks[k].kind in ("num", "word"):
+        r2 = read_number(toks, k)
+        w2 = toks[r2[1]].low if r2 and r2[1] < len(toks) else ""
+        if w2 and (is_time_word(w2) or is_age(w2) or is_month(w2) or _age_at(toks, r2[1])):
+            return None
+    if word_num and t.low == "тоқсан" and (
+        re.fullmatch(r"[IVXІ]+", toks[i - 1].text if i else "") or (i and toks[i - 1].kind == "num")
+    ):
+        return None
+    unit: str | None = None
+    if i > 0 and toks[i - 1].text in ("$", "€", "₸"):
+        unit = MEASURES[toks[i - 1].text]
+    nxt = toks[j].low if j < len(toks) and toks[j].kind == "word" else ""
+    nxt2 = toks[j + 1].low if j + 1 < len(toks) else ""
+    if nxt and (is_month(nxt) or is_age(nxt) or nxt in ("ж", "жж") or _ORD_WORD.match(nxt)
+                or _LATIN.match(nxt)):
+        return None
+    aek = nxt in ("аек", "айлық") and (nxt == "аек" or nxt2.startswith(("есеп", "көрсеткіш")))
+    if nxt and is_time_word(nxt) and not aek and not (nxt == "күн" and nxt2.startswith(_SOLAR)):
+        return None
+    if _age_at(toks, j):
+        return None
+    if ending == "ақ":
+        ending = ""
+    if aek:
+        j += 1
+        while j < len(toks) and toks[j].low.startswith(("есеп", "көрсеткіш")):
+            j += 1
+        unit, ending = "АЕК", toks[j - 1].low
+    elif j < len(toks) and toks[j].kind == "pct":
+        unit, ending, j = "percent", toks[j].suffix, j + 1
+    elif nxt:
+        if nxt == "ақш" and j + 1 < len(toks) and lemma(toks[j + 1].low) == "доллар":
+            j += 1
+            nxt = toks[j].low
+        lem = lemma(nxt)
+        nxt2 = toks[j + 1].low if j + 1 < len(toks) else ""
+        if (nxt, lemma(nxt2)) in COMPOUNDS and COMPOUNDS[(nxt, lemma(nxt2))] in _COUNT_EXCL:
+            unit, ending, j = COMPOUNDS[(nxt, lemma(nxt2))], nxt2, j + 2
+        elif lem in MEASURES and lem not in ("м", "ц") or (lem in ("м", "ц") and not word_num):
+            unit, ending, j = MEASURES[lem], nxt, j + 1
+        else:
+            cap = re.match(r"(.+?)(?:лық|лік|дық|дік|тық|тік|лы|лі|ды|ді|ты|ті)$", nxt)
+            if cap and (cap.group(1) in CAPACITY or lemma(cap.group(1)) in CAPACITY):
+                base = cap.group(1) if cap.group(1) in CAPACITY else lemma(cap.group(1))
+                unit, ending, j = MEASURES.get(base, base), "", j + 1
+    qual = "approximately" if ending.startswith(_APPROX_SUF) else None
+    stop = j
+    q, j2 = _after_qual(toks, j, ending)
+    if q:
+        qual, stop = q, j2
+        if j2 < len(toks) and (is_time_word(toks[j2].low) or is_age(toks[j2].low)):
+            return None
+    if unit is None and not ending:
+        u, h = _head(toks, stop, word_num)
+        if u is not None:
+            unit = u
+            q, j2 = _after_qual(toks, h + 1, toks[h].low)
+            if q and not qual:
+                qual, stop = q, j2
+    elif unit is None and qual and ending and not ending.endswith(("ы", "і")):
+        u, h = _head(toks, stop, word_num)
+        unit = u
+    if word_num:
+        if unit is None and not scaled and not qual and prev not in _COUNT_OF:
+            return None
+        if val == 1 and j == i + 1 and (unit is None or unit not in _COUNT_EXCL):
+            return None
+    if qual is None:
+        two = (toks[i - 2].low, prev) if i > 1 else ("", "")
+        qual = _BEFORE.get(prev) or _BEFORE2.get(two) or "exact"
+    if unit is None and prev in _COUNT_OF and i > 1 and toks[i - 2].kind == "word":
+        u = unit_of(toks[i - 2].low)
+        unit = None if u in ("оның", "олардың", "соның", "бұлардың") else u
+    if (unit not in _COUNT_EXCL and "," not in t.text and " " not in t.text
+            and 1900 <= val <= 2100 and (word_num or (len(t.text) == 4 and not scaled))
+            and (t.suffix or unit is None or unit not in PERSON | KNOWN | {"person"})
+            and qual == "exact"):
+        return None
+    return _Phrase(i, max(stop, i + 1), clean(val), unit, qual, scaled, raw or val)
+
+
+def _scan(text: str, toks: list[Token], masks: list[tuple[int, int]]) -> list[_Phrase]:
+    out: list[_Phrase] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if t.kind == "num" and _num_excluded(text, t, masks):
+            i += 1
+            continue
+        if t.kind == "word" and word_number(t.text) is None or t.kind not in ("num", "word"):
+            i += 1
+            continue
+        ph = _phrase(text, toks, i)
+        rn = read_number(toks, i)
+        skip_to = max(i + 1, rn[1] if rn else i + 1)
+        # dash range «27 680-32 005 теңге», «5–7 млн»
+        if (t.kind == "num" and not t.suffix and i + 2 < len(toks) and toks[i + 1].kind == "dash"
+                and toks[i + 2].kind == "num" and not _num_excluded(text, toks[i + 2], masks)):
+            up = _phrase(text, toks, i + 2)
+            low = digits_value(t.text)
+            years = len(t.text) == 4 and len(toks[i + 2].text) == 4 and 1900 <= (low or 0) <= 2100
+            if up is None or years or low is None:
+                i += 3
+                continue
+            out.append(_lower(low, up, i))
+            up.qualifier = "exact"
+            out.append(up)
+            i = up.stop
+            continue
+        if ph is None:
+            i = skip_to
+            continue
+        # ablative range «2-ден 4%-ға дейін», «5 мыңнан 10 мыңға дейін»
+        if ph.stop < len(toks) and toks[ph.stop].kind in ("num", "word") and ph.unit is None:
+            end_tok = toks[ph.stop - 1]
+            if _is_abl(end_tok.suffix or end_tok.low) and ph.qualifier == "exact":
+                up = _phrase(text, toks, ph.stop)
+                if up is not None and up.qualifier == "up_to":
+                    out.append(_lower(ph.raw if not ph.scaled else ph.value, up, i,
+                                      scaled=ph.scaled))
+                    up.qualifier = "exact"
+                    out.append(up)
+                    i = up.stop
+                    continue
+        out.append(ph)
+        i = ph.stop
+    return out
+
+
+def _lower(low: Decimal, up: _Phrase, i: int, scaled: bool = False) -> _Phrase:
+    """The lower bound of a range, borrowing the upper bound's unit and scale."""
+    val = low
+    if up.scaled and not scaled and up.raw and low <= up.raw:
+        val = low * (up.value / up.raw)
+    return _Phrase(i, i + 1, clean(val), up.unit, "exact", up.scaled, low)
+
+
+def _resolve(unit: str | None, scaled: bool, earlier: list[Figure]) -> str:
+    """Unit of a number whose noun is elided (see module doc)."""
+    if unit is not None:
+        return unit
+    if scaled:
+        for f in reversed(earlier):
+            if f.unit in _COUNT_EXCL and f.unit not in ("percent", "есе"):
+                return f.unit
+    for f in reversed(earlier):
+        if f.unit not in _COUNT_EXCL:
+            return f.unit
+    return "person"
+
+
+def find_figures(text: str, sentences: list[Sentence]) -> list[Figure]:
+    """Every figure of every sentence, in text order (see module doc).
+
+    >>> from kg.model import Sentence
+    >>> t = "35 604 мүгедектігі бар адамның 33 368-і қамтылды. 2020 жылы 5 мыңнан астам."
+    >>> ss = [Sentence(0, 50, index=0), Sentence(51, len(t), index=1)]
+    >>> [(f.value, f.unit, f.qualifier, f.sentence_index) for f in find_figures(t, ss)]
+    [(Decimal('35604'), 'person', 'exact', 0), (Decimal('33368'), 'person', 'exact', 0), (Decimal('5000'), 'person', 'more_than', 1)]
+    """
+    masks = [m.span() for m in _MASK_RE.finditer(text)]
+    figures: list[Figure] = []
+    for s in sentences:
+        toks = tokenize(text[s.start : s.end], s.start)
+        for ph in _scan(text, toks, masks):
+            a, b = toks[ph.start].start, toks[ph.stop - 1].end
+            if ph.start > 0 and toks[ph.start - 1].text in ("$", "€", "₸"):
+                a = toks[ph.start - 1].start
+            figures.append(Figure(
+                start=a, end=b, text=text[a:b], value=ph.value,
+                unit=_resolve(ph.unit, ph.scaled, figures), qualifier=ph.qualifier,
+                sentence_index=s.index,
+            ))
+    return figures

@@ -1,0 +1,129 @@
+"""Posts: person — position title — organisation.
+
+Kazakh puts the post before the name: «[organisation-GEN] [position] Name»
+(«…филиалының атқарушы хатшысы Жеңіс Асанов», «Алматы қаласының әкімі
+Бақытжан Сағынтаев», «Облыс әкімі Бердібек Сапарбаев»), or after it in
+apposition: «Name, [organisation] [position]» and «Name – [position]».
+The position string is the text's own form of the position words
+(«атқарушы хатшысы», «басшысының орынбасары»).
+
+>>> from kg.normalise.morph import tokenize
+>>> toks = tokenize("Облыс әкімі Бердібек Сапарбаев")
+>>> position_before(toks, 2)
+(1, 1, 'әкімі')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.normalise.orgs import position_of
+
+Token = tuple[str, int, int]
+
+#: words that may precede a position noun inside the position title
+POSITION_MODIFIERS = frozenset("""атқарушы бірінші бас жауапты аға кіші жетекші басқарушы
+құрметті тұрақты уақытша міндетін атқарушы штаттан тыс""".split())
+#: position titles whose first word is capitalised and not an organisation
+TITLE_PREFIXES = frozenset({"Мемлекет", "Үкімет", "Ел", "ел", "Елбасы", "Парламент"})
+#: generic territory words before «әкімі»/«басшысы»: the place comes from the article
+TERRITORY = {"облыс": "облысы", "облысы": "облысы", "облыстың": "облысы", "өңір": "облысы",
+             "өңірдің": "облысы", "қала": "қаласы", "қаланың": "қаласы", "аудан": "ауданы",
+             "ауданның": "ауданы", "ауыл": "ауылы", "ауылдың": "ауылы"}
+
+
+@dataclass(frozen=True)
+class PostHit:
+    """A position phrase attached to a name.
+
+    ``org_end`` is the index of the token right before the position phrase
+    (where an organisation or place name would end), or -1; ``territory`` is
+    «облысы»/«қаласы»/… when the post is held over a generic territory.
+    """
+
+    position: str
+    start: int
+    end: int
+    org_end: int
+    territory: str | None = None
+
+
+def _is_position_token(tok: str) -> bool:
+    return position_of(tok) is not None or tok.lower() in POSITION_MODIFIERS
+
+
+def position_before(toks: list[Token], first: int) -> tuple[int, int, str] | None:
+    """The position phrase that ends right before token ``first``: (i, j, text).
+
+    Only a phrase that ends in a nominative position noun counts
+    («басшысының орынбасары», not «басшысының» alone).
+    """
+    j = first - 1
+    if j < 0 or position_of(toks[j][0]) is None:
+        return None
+    if position_of(toks[j][0]) != toks[j][0].lower():
+        return None  # the noun before a name is nominative: «төрағасы Name»
+    i = j
+    while i - 1 >= 0 and _is_position_token(toks[i - 1][0]):
+        i -= 1
+    words = [t for t, _, _ in toks[i:j + 1]]
+    text = " ".join(words)
+    if i - 1 >= 0 and toks[i - 1][0] in TITLE_PREFIXES and toks[i - 1][0] != "ел":
+        return i - 1, j, toks[i - 1][0] + " " + text
+    return i, j, text
+
+
+def position_after(toks: list[Token], last: int) -> tuple[int, int, str] | None:
+    """A position phrase in apposition after the name ending at ``last``.
+
+    «Name, [org] position» / «Name – position»: returns the span of the
+    position words (the organisation, if any, lies between).
+
+    >>> from kg.normalise.morph import tokenize
+    >>> toks = tokenize("Жанар Дәулетбаева, облыстық білім басқармасы басшысының орынбасары:")
+    >>> position_after(toks, 1)
+    (6, 7, 'басшысының орынбасары')
+    """
+    k = last + 1
+    if k >= len(toks) or toks[k][0] not in (",", "–", "-", "—"):
+        return None
+    end = None
+    for m in range(k + 1, min(len(toks), k + 20)):
+        tok = toks[m][0]
+        if tok in (".", ":", ";", "!", "?", "(", ")") or tok == "," and m > k + 1:
+            break
+        if position_of(tok) is not None and position_of(tok) == tok.lower():
+            end = m
+            nxt = toks[m + 1][0] if m + 1 < len(toks) else ""
+            if not _is_position_token(nxt):
+                break
+    if end is None:
+        return None
+    i = end
+    while i - 1 > k and _is_position_token(toks[i - 1][0]):
+        i -= 1
+    return i, end, " ".join(t for t, _, _ in toks[i:end + 1])
+
+
+def find_post(toks: list[Token], first: int, last: int) -> PostHit | None:
+    """The post written around the name occupying tokens ``first``..``last``."""
+    found = position_before(toks, first)
+    after = False
+    if found is None:
+        found = position_after(toks, last)
+        after = True
+    if found is None:
+        return None
+    i, j, text = found
+    org_end = i - 1
+    if after and org_end <= last + 1:
+        org_end = -1
+    territory = None
+    if org_end >= 0:
+        prev = toks[org_end][0]
+        if prev.lower() in TERRITORY and not (org_end > 0 and toks[org_end - 1][0][:1].isupper()
+                                              and toks[org_end - 1][0] not in TITLE_PREFIXES):
+            territory = TERRITORY[prev.lower()]
+        elif prev in TITLE_PREFIXES or prev in (",", "–", "-", "—") and not after:
+            org_end = -1
+    return PostHit(text, toks[i][1], toks[j][2], org_end, territory)

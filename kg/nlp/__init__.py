@@ -1,0 +1,88 @@
+"""The nlp stage: Kazakh tokenisation, sentence splitting and NER.
+
+- :mod:`kg.nlp.lang`: the ``kk`` spaCy language (``spacy.blank("kk")``);
+- :mod:`kg.nlp.sentences`: :func:`split_sentences`, rule based, with offsets;
+- :mod:`kg.nlp.kaznerd`: KazNERD IOB2 → spaCy Docs in our tokenisation;
+- :mod:`kg.nlp.train`: ``python -m kg.nlp.train`` trains ``models/ner-fast``.
+
+:func:`load_pipeline` is a contract (external evaluation calls it): it returns a
+spaCy pipeline tagging KazNERD's labels, loaded from ``models/ner-fast`` unless a
+path or ``$DEREK_MODEL`` says otherwise; nothing is loaded at import time.
+
+>>> from kg.model import Sentence
+>>> import spacy
+>>> nlp = spacy.blank("kk")
+>>> tag_sentences(nlp, "Иә. Жоқ.", [Sentence(0, 3), Sentence(4, 8, index=1)])
+[]
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kg import ROOT
+from kg.model import Mention, Sentence
+from kg.nlp.sentences import split_sentences
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+DEFAULT_MODEL = ROOT / "models" / "ner-fast"
+
+
+def model_path(path: str | Path | None = None) -> Path:
+    """``path``, else ``$DEREK_MODEL``, else the repository's ``models/ner-fast``.
+
+    >>> model_path("/tmp/m")
+    PosixPath('/tmp/m')
+    """
+    if path is None:
+        path = os.environ.get("DEREK_MODEL") or DEFAULT_MODEL
+    return Path(path).expanduser().resolve()
+
+
+@functools.lru_cache(maxsize=4)
+def _load(path: Path) -> Language:
+    import spacy
+
+    import kg.nlp.lang  # noqa: F401  (registers the "kk" language and its tokenizer)
+
+    if not (path / "config.cfg").is_file():
+        raise FileNotFoundError(
+            f"no spaCy pipeline at {path}: train one with "
+            "`python -m kg.nlp.train --out models/ner-fast` or set DEREK_MODEL"
+        )
+    return spacy.load(path)
+
+
+def load_pipeline(path: str | Path | None = None) -> Language:
+    """The NER pipeline from disk, cached per path (see :func:`model_path`).
+
+    Tags raw text (``nlp("…")``) and pre-split Docs
+    (``nlp(Doc(nlp.vocab, words=[…]))``) with KazNERD's labels.
+    """
+    return _load(model_path(path))
+
+
+def tag_sentences(nlp: Language, text: str, sentences: Sequence[Sentence]) -> list[Mention]:
+    """NER over ``sentences`` of ``text`` (batched with ``nlp.pipe``).
+
+    Returns mentions with offsets into the whole ``text`` and ``source="ner"``.
+    """
+    mentions: list[Mention] = []
+    texts = (text[s.start : s.end] for s in sentences)
+    for sent, doc in zip(sentences, nlp.pipe(texts, batch_size=64), strict=True):
+        for ent in doc.ents:
+            start = sent.start + ent.start_char
+            end = sent.start + ent.end_char
+            mentions.append(
+                Mention(start=start, end=end, text=text[start:end], label=ent.label_, source="ner")
+            )
+    return mentions
+
+
+__all__ = ["load_pipeline", "model_path", "tag_sentences", "split_sentences", "DEFAULT_MODEL"]

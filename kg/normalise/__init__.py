@@ -1,0 +1,1 @@
+"""Derek stage."""

@@ -1,0 +1,165 @@
+"""The main job: articles → extraction → RDF → SHACL validation → embedded store.
+
+Each stage is a plain function; this module only wires them:
+
+``read_inputs`` → ``body_spans`` / ``split_sentences`` → ``tag_sentences`` (NER)
+→ ``extract_entities`` → ``find_figures`` → ``find_quotes`` / ``attribute_figures``
+→ ``link_projects`` → ``to_graph`` → ``validate`` → ``Store.replace_article``.
+
+An article that fails any stage, or whose graph does not conform to the
+shapes, is reported and not stored; what the store held before is untouched.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kg.model import Article, Extraction
+from kg.read import Skipped, body_spans, read_inputs
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Failure:
+    """An article that was read but not stored."""
+
+    article_id: str
+    where: str
+    code: str
+    messages: list[str]
+
+    def __str__(self) -> str:
+        first = self.messages[0] if self.messages else ""
+        more = f" (+{len(self.messages) - 1} more)" if len(self.messages) > 1 else ""
+        return f"not stored {self.article_id} ({self.where}): {self.code}: {first}{more}"
+
+
+@dataclass
+class BuildReport:
+    stored: list[str] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    failed: list[Failure] = field(default_factory=list)
+    triples: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.skipped and not self.failed
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.stored)} article(s) stored, {len(self.skipped)} skipped, "
+            f"{len(self.failed)} not stored (invalid); store holds {self.triples} triples"
+        )
+
+
+def extract(article: Article, nlp: Language | None = None) -> Extraction:
+    """Run the extraction stages on one article (no RDF, no store).
+
+    ``nlp`` is the NER pipeline (``kg.nlp.load_pipeline()``); with ``None``
+    only the rules run.
+    """
+    from kg.extract.entities import extract_entities
+    from kg.extract.figures import find_figures
+    from kg.extract.linking import link_projects
+    from kg.extract.quotes import find_quotes
+    from kg.extract.reporters import attribute_figures
+    from kg.nlp.sentences import split_sentences
+
+    text = article.text
+    sentences = split_sentences(text, body_spans(text))
+    mentions = []
+    if nlp is not None and sentences:
+        from kg.nlp import tag_sentences
+
+        mentions = tag_sentences(nlp, text, sentences)
+    ents = extract_entities(text, sentences, mentions)
+    figures = find_figures(text, sentences)
+    quotes = find_quotes(text, sentences, ents.people, ents.posts)
+    attribute_figures(text, sentences, figures, quotes)
+    link_projects(figures, ents.projects, sentences)
+    return Extraction(
+        article=article,
+        sentences=sentences,
+        mentions=mentions,
+        people=ents.people,
+        organisations=ents.organisations,
+        places=ents.places,
+        projects=ents.projects,
+        posts=ents.posts,
+        figures=figures,
+        quotes=quotes,
+    )
+
+
+def build(
+    paths: Iterable[str | Path],
+    store_dir: str | Path = "kg-store",
+    *,
+    nlp: Language | None | str = "default",
+    base_iri: str | None = None,
+    on_event: Callable[[str, Any], None] | None = None,
+) -> BuildReport:
+    """Build the graph of every article under ``paths`` into the store at ``store_dir``.
+
+    ``on_event(kind, payload)`` receives ``("article", Article)``, ``("skipped",
+    Skipped)``, ``("failed", Failure)`` and ``("stored", article_id)`` events,
+    for progress bars and messages.
+    """
+    from kg.map import to_graph
+    from kg.store import Store
+    from kg.validate import validate
+
+    emit = on_event or (lambda kind, payload: None)
+    if nlp == "default":
+        from kg.nlp import load_pipeline
+
+        nlp = load_pipeline()
+    report = BuildReport()
+    store = Store(store_dir)
+    seen: dict[str, str] = {}
+    try:
+        for item in read_inputs(paths):
+            if isinstance(item, Skipped):
+                report.skipped.append(item)
+                emit("skipped", item)
+                continue
+            emit("article", item)
+            where = item.path or item.id
+            if item.id in seen:
+                fail = Failure(item.id, where, "E020", [f"duplicate article id (also {seen[item.id]})"])
+                report.failed.append(fail)
+                emit("failed", fail)
+                continue
+            seen[item.id] = where
+            try:
+                extraction = extract(item, nlp)  # type: ignore[arg-type]
+                graph = to_graph(extraction, base=base_iri)
+            except Exception as exc:  # noqa: BLE001 - one bad article must not stop the build
+                log.exception("extraction failed for %s", item.id)
+                fail = Failure(item.id, where, "E030", [f"extraction failed: {exc!r}"])
+                report.failed.append(fail)
+                emit("failed", fail)
+                continue
+            result = validate(graph)
+            if not result.conforms:
+                fail = Failure(item.id, where, "E040", list(result.messages) or ["does not conform"])
+                report.failed.append(fail)
+                emit("failed", fail)
+                continue
+            store.replace_article(item.id, graph)
+            report.stored.append(item.id)
+            emit("stored", item.id)
+        report.triples = store.triple_count()
+    finally:
+        close = getattr(store, "close", None)
+        if callable(close):
+            close()
+    return report

@@ -1,0 +1,140 @@
+"""The saved queries of spec §4: ``queries/*.rq``, their names, columns and parameters.
+
+Each file starts with a header comment that this module reads::
+
+    # name: people
+    # description: …
+    # columns: articleId, personName, position, organisationName
+    # param articleId: string — only this article
+    # param personName: kk — only the person with this name
+
+A parameter's kind says how its value is turned into an RDF term: ``string``
+(an ``xsd:string`` literal), ``kk`` (a ``@kk`` literal, as labels are) or
+``iri``. Values are bound with pyoxigraph ``substitutions``, never pasted into
+the query text.
+
+>>> q = load_saved("projects")
+>>> q.columns
+['articleId', 'projectName']
+>>> sorted(q.params)
+['articleId']
+>>> load_saved("nope")
+Traceback (most recent call last):
+...
+kg.errors.DerekError: E303: unknown saved query 'nope' (hint: available: figures-by-project, organisations, people, projects, who-reported-figures)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pyoxigraph as ox
+
+from kg import ROOT
+from kg.errors import DerekError
+from kg.query.results import Rows
+
+if TYPE_CHECKING:
+    from kg.store import Store
+
+QUERIES_DIR = ROOT / "queries"
+PARAM_KINDS = ("string", "kk", "iri")
+_HEADER = re.compile(r"^#\s*(name|description|columns|param|order)\s*(\w*)\s*:\s*(.*)$")
+
+
+@dataclass(frozen=True)
+class SavedQuery:
+    """A saved query: its name, text, declared columns and parameters."""
+
+    name: str
+    text: str
+    columns: list[str]
+    description: str = ""
+    #: parameter name → (kind, description)
+    params: dict[str, tuple[str, str]] = field(default_factory=dict)
+    path: Path | None = None
+
+    def term(self, param: str, value: str) -> ox.NamedNode | ox.Literal:
+        """The RDF term a parameter value is bound to."""
+        if param not in self.params:
+            known = ", ".join(sorted(self.params)) or "none"
+            raise DerekError("E304", f"saved query {self.name!r} has no parameter {param!r}",
+                             hint=f"parameters: {known}")
+        kind = self.params[param][0]
+        if kind == "kk":
+            return ox.Literal(value, language="kk")
+        if kind == "iri":
+            try:
+                return ox.NamedNode(value)
+            except ValueError as exc:
+                raise DerekError("E304", f"parameter {param!r}: not an IRI: {value!r}") from exc
+        return ox.Literal(value)
+
+
+def parse_saved(text: str, name: str, path: Path | None = None) -> SavedQuery:
+    """Read the header comment of a saved query."""
+    description: list[str] = []
+    columns: list[str] = []
+    params: dict[str, tuple[str, str]] = {}
+    last = ""
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            if line.strip():
+                break
+            continue
+        m = _HEADER.match(line)
+        if m is None:
+            if last == "description":
+                description.append(line.lstrip("# ").strip())
+            continue
+        key, arg, value = m.group(1), m.group(2), m.group(3).strip()
+        last = key
+        if key == "description":
+            description.append(value)
+        elif key == "columns":
+            columns = [c.strip() for c in value.split(",") if c.strip()]
+        elif key == "param":
+            kind, _, desc = value.partition("—")
+            kind = kind.strip()
+            if kind not in PARAM_KINDS:
+                raise DerekError("E305", f"saved query {name}: parameter {arg} has kind {kind!r}",
+                                 hint="kinds: " + ", ".join(PARAM_KINDS))
+            params[arg] = (kind, desc.strip())
+    if not columns:
+        raise DerekError("E305", f"saved query {name} declares no columns",
+                         hint="add a '# columns: a, b, c' header line")
+    return SavedQuery(name=name, text=text, columns=columns,
+                      description=" ".join(d for d in description if d),
+                      params=params, path=path)
+
+
+def list_saved(directory: Path = QUERIES_DIR) -> list[str]:
+    """The names of the saved queries."""
+    return sorted(p.stem for p in directory.glob("*.rq"))
+
+
+def load_saved(name: str, directory: Path = QUERIES_DIR) -> SavedQuery:
+    """Load ``queries/<name>.rq`` (a trailing ``.rq`` is accepted)."""
+    stem = name[:-3] if name.endswith(".rq") else name
+    path = directory / f"{stem}.rq"
+    if "/" in stem or "\\" in stem or not path.is_file():
+        raise DerekError("E303", f"unknown saved query {name!r}",
+                         hint="available: " + ", ".join(list_saved(directory)))
+    return parse_saved(path.read_text(encoding="utf-8"), stem, path)
+
+
+def run_saved(store: Store, name: str, params: Mapping[str, str] | None = None) -> Rows:
+    """Run a saved query with parameters bound from outside; rows have its columns."""
+    q = load_saved(name)
+    bindings = {k: q.term(k, v) for k, v in (params or {}).items()}
+    result = store.query(q.text, bindings)
+    rows = Rows.from_solutions(result)
+    missing = [c for c in q.columns if c not in rows.columns]
+    if missing:
+        raise DerekError("E306", f"saved query {name} does not return {', '.join(missing)}",
+                         hint="the header's columns must match the SELECT clause")
+    return rows

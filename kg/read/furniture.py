@@ -1,0 +1,101 @@
+"""Tell article body text from page furniture.
+
+Scraped news pages carry menus, «Соңғы жаңалықтар» lists, view counters,
+share buttons, comment forms and dates. None of it may yield entities or
+figures, so the pipeline reads only the *body spans* returned here. Offsets
+always index the article text unchanged.
+
+>>> text = "Тақырып\\n241\\nЖобаға 18 мыңға жуық адам тартылды.\\nLeave A Reply\\nМәзір"
+>>> [text[s:e] for s, e in body_spans(text)]
+['Тақырып', 'Жобаға 18 мыңға жуық адам тартылды.']
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.read.checks import is_kazakh_line
+
+#: a line that starts one of these ends the article: all that follows is furniture
+END_MARKERS = re.compile(
+    r"^\s*(?:Соңғы жаңалықтар|Соңғы жаңалық|Leave A Reply|Leave a Reply|Пікір қалдыру|"
+    r"Пікірлер|Бұл тақырыптағы басқа жаңалықтар|Ең көп оқылғандар|Өзгелердің жаңалығы|"
+    r"Тағы оқыңыз|Ұқсас жаңалықтар|Ұқсас материалдар|Оқи отырыңыз|Байланысты жаңалықтар|"
+    r"Тақырыпқа қатысты|Көп оқылған|Танымал жаңалықтар|Related posts|Читайте также|"
+    r"Последние новости|Your email address will not be published)\b",
+    re.IGNORECASE,
+)
+_MONTHS = (
+    "қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан"
+)
+#: lines that are furniture on their own
+FURNITURE_LINE = re.compile(
+    r"^\s*(?:"
+    r"\d{1,7}"  # view / comment counters
+    r"|(?:Көрілімдер|Қаралды|Просмотры|Просмотров|Views|Пікір|Комментарии)\s*[:\-]?\s*\d*"
+    r"|Бөлісу\s*:?|Поделиться\s*:?|Share\s*:?|Кіру|Іздеу|Мәзір|Басты бет|Жаңалықтар"
+    r"|\d{1,2}[./]\d{1,2}[./]\d{2,4}(?:,?\s*\d{1,2}:\d{2})?"
+    rf"|\d{{1,2}}\s+(?:{_MONTHS})\w*\s+\d{{4}}(?:\s*(?:ж\.|жыл\w*))?,?\s*(?:\d{{1,2}}:\d{{2}})?"
+    r"|.{0,40}•\s*(?:Бүгін|Кеше|\d{1,2}\s+\w+)\s*,?\s*\d{1,2}:\d{2}"
+    r"|Бұл хабарлама дереккөзден мұрағатталған.*"
+    r"|(?:Фото|Сурет|Photo)\s*:.{0,80}"
+    r")\s*$",
+    re.IGNORECASE,
+)
+_SENT_END = re.compile(r"[.!?…»\"”:;]\s*$")
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _is_menu_run(words: list[int], i: int) -> bool:
+    """True if line ``i`` sits in a run of ≥3 consecutive short unpunctuated lines."""
+    run = 0
+    j = i
+    while j >= 0 and words[j] > 0:
+        run += 1
+        j -= 1
+    j = i + 1
+    while j < len(words) and words[j] > 0:
+        run += 1
+        j += 1
+    return run >= 3
+
+
+def body_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges (start, end) of the lines that are article body text."""
+    lines = [_trim(text, s, e) for s, e in _lines(text)]
+    # short, unpunctuated, non-empty lines: candidates for menus (marked with their word count)
+    shortness: list[int] = []
+    for s, e in lines:
+        line = text[s:e]
+        n = len(line.split())
+        shortness.append(n if 0 < n <= 4 and not _SENT_END.search(line) else 0)
+    out: list[tuple[int, int]] = []
+    for i, (s, e) in enumerate(lines):
+        if s == e:
+            continue
+        line = text[s:e]
+        if END_MARKERS.match(line):
+            break
+        if FURNITURE_LINE.match(line):
+            continue
+        if shortness[i] and _is_menu_run(shortness, i):
+            continue
+        if not is_kazakh_line(line):
+            continue
+        out.append((s, e))
+    return out

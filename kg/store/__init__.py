@@ -1,0 +1,5 @@
+"""The embedded RDF store: one named graph per article, over pyoxigraph."""
+
+from kg.store.oxstore import DEFAULT_PATH, EXPORT_FORMATS, Store, to_oxigraph
+
+__all__ = ["DEFAULT_PATH", "EXPORT_FORMATS", "Store", "to_oxigraph"]

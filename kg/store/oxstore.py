@@ -1,0 +1,332 @@
+"""Derek's store: a pyoxigraph (RocksDB) dataset with one named graph per article.
+
+``replace_article`` swaps an article's graph in a single SPARQL Update request
+(``DROP SILENT GRAPH <g> ; INSERT DATA { GRAPH <g> { … } }``). pyoxigraph runs
+one request as one transaction, so either the new graph replaces the old one
+completely or — on any error — what was stored before stays intact. Building
+an article twice therefore leaves the same number of triples.
+
+Errors users can act on are :class:`~kg.errors.DerekError`:
+``E201`` no store / not a directory, ``E202`` locked by another process,
+``E203`` unreadable (corrupt) store, ``E204`` write to a read-only store,
+``E205`` a replace failed (old graph kept), ``E301``/``E302`` bad query /
+update given as a query, ``E501`` unknown export format.
+
+>>> from rdflib import Graph, Literal, URIRef
+>>> g = Graph()
+>>> _ = g.add((URIRef("https://derek.kz/id/x"), URIRef("https://derek.kz/ontology#articleId"), Literal("a1")))
+>>> st = Store(None)  # in memory
+>>> st.replace_article("a1", g)
+1
+>>> st.replace_article("a1", g)
+1
+>>> st.articles(), st.triple_count()
+(['a1'], 1)
+>>> print(st.dump("nquads").decode().strip())
+<https://derek.kz/id/x> <https://derek.kz/ontology#articleId> "a1" <https://derek.kz/graph/a1> .
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from kg import iri
+from kg.errors import DerekError
+from kg.vocab import DEREK, NIF, ORG, PREFIXES, SCHEMA
+
+DEFAULT_PATH = Path("kg-store")
+
+#: export format name → pyoxigraph format
+EXPORT_FORMATS: dict[str, ox.RdfFormat] = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ttl": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "trig": ox.RdfFormat.TRIG,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "nq": ox.RdfFormat.N_QUADS,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "json-ld": ox.RdfFormat.JSON_LD,
+}
+
+OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal
+
+#: what :meth:`Store.stats` counts, by class (distinct nodes over all article graphs)
+_COUNTED = {
+    "people": SCHEMA.Person,
+    "organisations": ORG.Organization,
+    "places": DEREK.Place,
+    "projects": DEREK.Project,
+    "posts": ORG.Post,
+    "figures": DEREK.Figure,
+    "sentences": NIF.Sentence,
+}
+
+
+def to_oxigraph(term: Node | str, bnodes: dict[BNode, ox.BlankNode] | None = None) -> OxTerm:
+    """An rdflib term (or a plain string, as a literal) as a pyoxigraph term.
+
+    Raises ``ValueError`` for an invalid IRI or language tag.
+
+    >>> to_oxigraph(Literal("Асанов", lang="kk"))
+    <Literal value=Асанов language=kk>
+    >>> to_oxigraph("a1")
+    <Literal value=a1 datatype=<NamedNode value=http://www.w3.org/2001/XMLSchema#string>>
+    """
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        if bnodes is None:
+            return ox.BlankNode()
+        return bnodes.setdefault(term, ox.BlankNode())
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    if isinstance(term, ox.NamedNode | ox.BlankNode | ox.Literal):
+        return term
+    if isinstance(term, str):
+        return ox.Literal(term)
+    raise ValueError(f"cannot store term {term!r}")
+
+
+def _open_error(path: Path, exc: OSError) -> DerekError:
+    text = str(exc)
+    if "lock" in text.lower():
+        return DerekError("E202", f"the store {path} is locked by another process",
+                          hint="wait for the other kg command to finish, or open it read-only")
+    if isinstance(exc, FileNotFoundError) or "No such file" in text:
+        return DerekError("E201", f"no store at {path}",
+                          hint="build one first (kg build …) or pass the right --store path")
+    if "not a directory" in text:
+        return DerekError("E201", f"{path} is not a store directory ({text})",
+                          hint="pass a directory path for the store")
+    return DerekError("E203", f"cannot open the store {path}: {text}",
+                      hint="the directory may be damaged; rebuild into a fresh directory")
+
+
+class Store:
+    """An on-disk (or, with ``path=None``, in-memory) store of article graphs."""
+
+    def __init__(
+        self,
+        path: str | Path | None = DEFAULT_PATH,
+        *,
+        read_only: bool = False,
+        base: str | None = None,
+    ) -> None:
+        self.path = Path(path) if path is not None else None
+        self.read_only = read_only
+        self.base = iri.base_iri(base)
+        try:
+            if self.path is None:
+                self._ox = ox.Store()
+            elif read_only:
+                if not self.path.is_dir():
+                    raise FileNotFoundError(str(self.path))
+                self._ox = ox.Store.read_only(str(self.path))
+            else:
+                self._ox = ox.Store(str(self.path))
+        except OSError as exc:
+            raise _open_error(self.path or Path(":memory:"), exc) from exc
+
+    # -- context manager ---------------------------------------------------
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Flush and release the store and its lock; the object is unusable afterwards."""
+        ox_store = getattr(self, "_ox", None)
+        if ox_store is None:
+            return
+        if not self.read_only and self.path is not None:
+            ox_store.flush()
+        if self.path is not None:
+            del self._ox
+            import gc
+
+            gc.collect()
+
+    @property
+    def oxigraph(self) -> ox.Store:
+        """The underlying :class:`pyoxigraph.Store` (for advanced use)."""
+        return self._ox
+
+    # -- writing -----------------------------------------------------------
+    def graph_name(self, article_id: str) -> ox.NamedNode:
+        return ox.NamedNode(str(iri.graph(article_id, self.base)))
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise DerekError("E204", "the store is open read-only",
+                             hint="open it without read_only to build or replace articles")
+
+    def _update_text(self, g: ox.NamedNode, graph: Graph) -> str:
+        bnodes: dict[BNode, ox.BlankNode] = {}
+        lines = [
+            f"{to_oxigraph(s, bnodes)} {to_oxigraph(p, bnodes)} {to_oxigraph(o, bnodes)} ."
+            for s, p, o in graph
+        ]
+        drop = f"DROP SILENT GRAPH {g}"
+        if not lines:
+            return drop
+        return f"{drop} ;\nINSERT DATA {{ GRAPH {g} {{\n" + "\n".join(lines) + "\n} }"
+
+    def replace_article(self, article_id: str, graph: Graph) -> int:
+        """Replace the article's named graph by ``graph``, atomically; returns its size."""
+        self._check_writable()
+        g = self.graph_name(article_id)
+        try:
+            self._ox.update(self._update_text(g, graph))
+        except (ValueError, SyntaxError, OSError) as exc:
+            raise DerekError("E205", f"could not store article {article_id!r}: {exc}",
+                             hint="nothing was changed; the previous version is kept") from exc
+        return len(graph)
+
+    def remove_article(self, article_id: str) -> None:
+        """Drop the article's graph (no error if it is absent)."""
+        self._check_writable()
+        self._ox.update(f"DROP SILENT GRAPH {self.graph_name(article_id)}")
+
+    # -- reading -----------------------------------------------------------
+    def articles(self) -> list[str]:
+        """The ids of the stored articles, sorted."""
+        ids = (iri.article_id_of_graph(g.value, self.base) for g in self._ox.named_graphs()
+               if isinstance(g, ox.NamedNode))
+        return sorted(i for i in ids if i is not None)
+
+    def article_graph(self, article_id: str) -> Graph:
+        """One article's stored graph as an rdflib ``Graph`` (empty if absent)."""
+        quads = self._ox.quads_for_pattern(None, None, None, self.graph_name(article_id))
+        data = _serialize([q.triple for q in quads], ox.RdfFormat.N_TRIPLES, None)
+        g = Graph()
+        for prefix, ns in PREFIXES.items():
+            g.bind(prefix, ns)
+        return g.parse(data=data.decode("utf-8"), format="nt") if data else g
+
+    def triple_count(self, article_id: str | None = None) -> int:
+        """Quads in the store, or triples in one article's graph."""
+        if article_id is None:
+            return len(self._ox)
+        g = self.graph_name(article_id)
+        return sum(1 for _ in self._ox.quads_for_pattern(None, None, None, g))
+
+    def stats(self) -> dict[str, int]:
+        """Counts: articles, triples, and distinct people, organisations, figures …"""
+        out = {"articles": len(self.articles()), "triples": self.triple_count()}
+        for name, cls in _COUNTED.items():
+            res = self._ox.query(
+                f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ GRAPH ?g {{ ?s a <{cls}> }} }}"
+            )
+            row = next(iter(res))  # type: ignore[arg-type]
+            out[name] = int(row["n"].value)
+        return out
+
+    def query(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> Any:
+        """Run a SPARQL query (never an update); ``bindings`` are substituted, not pasted.
+
+        Returns pyoxigraph's ``QuerySolutions``, ``QueryTriples`` or ``QueryBoolean``.
+        """
+        subs = {ox.Variable(k): to_oxigraph(v) for k, v in (bindings or {}).items()}
+        try:
+            return self._ox.query(sparql, substitutions=subs or None, prefixes=PREFIXES)
+        except RuntimeError as exc:  # e.g. a substituted variable not in the projection
+            raise DerekError("E304", f"cannot bind {', '.join(sorted(bindings or {}))}: {exc}",
+                             hint="only variables of the SELECT clause can be bound") from exc
+        except SyntaxError as exc:
+            from kg.query.sparql import looks_like_update
+
+            if looks_like_update(sparql):
+                raise DerekError("E302", "updates are not allowed here: the store is queried read-only",
+                                 hint="use a SELECT, ASK, CONSTRUCT or DESCRIBE query") from exc
+            raise DerekError("E301", f"SPARQL syntax error: {exc}",
+                             hint="check the query; common prefixes are predeclared") from exc
+
+    # -- export ------------------------------------------------------------
+    def _union_triples(self) -> Iterator[ox.Triple]:
+        yield from self._ox.query(  # type: ignore[misc]
+            "CONSTRUCT { ?s ?p ?o } WHERE { { GRAPH ?g { ?s ?p ?o } } UNION { ?s ?p ?o } }"
+        )
+
+    def dump(
+        self,
+        format: str = "turtle",
+        graph: str | None = None,
+        *,
+        article: str | None = None,
+        with_ontology: bool = False,
+    ) -> bytes:
+        """Serialise the store: ``turtle``/``ntriples`` (the union of all article graphs,
+        or one article's graph), ``trig``/``nquads``/``jsonld`` (one named graph per
+        article; all of them, or the one named by ``graph``/``article``, an article id).
+
+        ``with_ontology`` adds ``ontology/derek.ttl`` (to the default graph in
+        dataset formats).
+        """
+        graph = graph if graph is not None else article
+        fmt = EXPORT_FORMATS.get(format.lower())
+        if fmt is None:
+            raise DerekError("E501", f"unknown export format {format!r}",
+                             hint="one of: " + ", ".join(sorted(EXPORT_FORMATS)))
+        prefixes = PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
+        items: Iterable[ox.Triple] | Iterable[ox.Quad]
+        g: ox.NamedNode | None = None
+        if graph is not None:
+            g = self.graph_name(graph)
+            if not self._ox.contains_named_graph(g):
+                raise DerekError("E206", f"no article {graph!r} in the store",
+                                 hint="kg articles lists the stored ids")
+            quads = self._ox.quads_for_pattern(None, None, None, g)
+            items = quads if fmt.supports_datasets else (q.triple for q in quads)
+        elif fmt.supports_datasets:
+            items = self._ox.quads_for_pattern(None, None, None, None)
+        else:
+            items = self._union_triples()
+        if with_ontology:
+            items = [*items, *_ontology_items(fmt.supports_datasets)]
+        try:
+            return _serialize(list(items), fmt, prefixes)
+        except ValueError:
+            if fmt is not ox.RdfFormat.JSON_LD:
+                raise
+            return self._jsonld_via_rdflib(g)
+
+    def _jsonld_via_rdflib(self, g: ox.NamedNode | None) -> bytes:
+        """JSON-LD through rdflib, for a pyoxigraph built without a JSON-LD writer."""
+        from rdflib import Dataset
+
+        quads = list(self._ox.quads_for_pattern(None, None, None, g))
+        nq = _serialize(quads, ox.RdfFormat.N_QUADS, None)
+        ds = Dataset().parse(io.BytesIO(nq), format="nquads")
+        return ds.serialize(format="json-ld", encoding="utf-8")
+
+
+def _serialize(items: list[Any], fmt: ox.RdfFormat, prefixes: dict[str, str] | None) -> bytes:
+    out = ox.serialize(items, format=fmt, prefixes=prefixes) if prefixes else ox.serialize(items, format=fmt)
+    return out if out is not None else b""
+
+
+def _ontology_items(as_quads: bool) -> list[Any]:
+    """The ontology's triples (as default-graph quads for dataset formats)."""
+    from kg import ROOT
+
+    path = ROOT / "ontology" / "derek.ttl"
+    try:
+        triples = [q.triple for q in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)]
+    except (OSError, SyntaxError) as exc:
+        raise DerekError("E401", f"cannot load the ontology {path}: {exc}") from exc
+    if as_quads:
+        return [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples]
+    return triples

@@ -1,0 +1,158 @@
+"""Validate what the mapper writes with pySHACL, shapes and ontology loaded once.
+
+Shapes: ``shapes/derek-shapes.ttl`` — one node shape per spec concept
+(``dsh:ArticleShape`` §4, ``dsh:PersonShape`` / ``dsh:OrganisationShape`` /
+``dsh:PlaceShape`` / ``dsh:ProjectShape`` / ``dsh:PostShape`` §1,
+``dsh:FigureShape`` §2–3). The ontology (``ontology/derek.ttl``) is passed as
+pySHACL's ``ont_graph`` so ``sh:class`` sees its subclass axioms.
+
+>>> from rdflib import Graph
+>>> ok = validate(Graph())
+>>> ok.conforms, ok.messages
+(True, [])
+>>> g = Graph().parse(format="turtle", data='''
+...   @prefix derek: <https://derek.kz/ontology#> .
+...   <https://derek.kz/id/figure/x> a derek:Figure ; derek:value "many" .''')
+>>> r = validate(g)
+>>> r.conforms
+False
+>>> any(v.path == "derek:value" and v.component == "DatatypeConstraintComponent"
+...     for v in r.violations)
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import SH
+from rdflib.term import Node
+
+from kg import ROOT
+from kg.errors import DerekError
+from kg.vocab import PREFIXES
+
+SHAPES_PATH = ROOT / "shapes" / "derek-shapes.ttl"
+ONTOLOGY_PATH = ROOT / "ontology" / "derek.ttl"
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One SHACL result, with IRIs shortened to ``prefix:name`` where possible."""
+
+    focus: str
+    path: str
+    component: str  # e.g. "MinCountConstraintComponent"
+    message: str
+    value: str = ""
+    severity: str = "Violation"
+
+    def __str__(self) -> str:
+        where = f"{self.focus} {self.path}".strip()
+        value = f" (value: {self.value})" if self.value else ""
+        return f"{self.severity}: {where}: {self.message}{value} [{self.component}]"
+
+
+@dataclass
+class ValidationResult:
+    """``conforms``, one message per violation, and pySHACL's report text."""
+
+    conforms: bool
+    messages: list[str] = field(default_factory=list)
+    text: str = ""
+    violations: list[Violation] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return self.conforms
+
+    def about(self, focus: str | URIRef) -> list[Violation]:
+        """The violations whose focus node is ``focus`` (full or shortened IRI)."""
+        key = _short(URIRef(focus)) if isinstance(focus, URIRef) else focus
+        return [v for v in self.violations if v.focus in (key, str(focus))]
+
+
+def _load(path: Path, what: str) -> Graph:
+    try:
+        return Graph().parse(path, format="turtle")
+    except (OSError, SyntaxError, ValueError) as exc:  # rdflib raises BadSyntax(SyntaxError)
+        raise DerekError("E401", f"cannot load the {what} {path}: {exc}",
+                         hint="the file ships with Derek; check the checkout") from exc
+
+
+@lru_cache(maxsize=4)
+def load_shapes(path: Path = SHAPES_PATH) -> Graph:
+    """The shapes graph (parsed once per path)."""
+    return _load(path, "SHACL shapes")
+
+
+@lru_cache(maxsize=4)
+def load_ontology(path: Path = ONTOLOGY_PATH) -> Graph:
+    """The ontology graph (parsed once per path)."""
+    return _load(path, "ontology")
+
+
+def _short(node: Node | None) -> str:
+    if node is None:
+        return ""
+    if isinstance(node, URIRef):
+        text = str(node)
+        for prefix, ns in PREFIXES.items():
+            if text.startswith(ns) and len(text) > len(ns):
+                return f"{prefix}:{text[len(ns):]}"
+        return text
+    if isinstance(node, Literal):
+        return str(node)
+    return node.n3()
+
+
+def _violations(report: Graph) -> list[Violation]:
+    out: list[Violation] = []
+    for res in report.subjects(SH.resultSeverity, None):
+        component = report.value(res, SH.sourceConstraintComponent)
+        comp = str(component).rsplit("#", 1)[-1] if component is not None else ""
+        messages = sorted(str(m) for m in report.objects(res, SH.resultMessage))
+        out.append(
+            Violation(
+                focus=_short(report.value(res, SH.focusNode)),
+                path=_short(report.value(res, SH.resultPath)),
+                component=comp,
+                message="; ".join(messages),
+                value=_short(report.value(res, SH.value)),
+                severity=str(report.value(res, SH.resultSeverity)).rsplit("#", 1)[-1],
+            )
+        )
+    out.sort(key=lambda v: (v.focus, v.path, v.component, v.value, v.message))
+    return out
+
+
+def validate(
+    graph: Graph,
+    shapes: Path | None = None,
+    ontology: Path | None = None,
+) -> ValidationResult:
+    """Validate one article graph (or several merged) against Derek's shapes."""
+    import pyshacl  # slow to import: only when validating
+
+    shapes_graph = load_shapes(shapes or SHAPES_PATH)
+    ont_graph = load_ontology(ontology or ONTOLOGY_PATH)
+    conforms, report, text = pyshacl.validate(
+        graph,
+        shacl_graph=shapes_graph,
+        ont_graph=ont_graph,
+        inference="none",
+        abort_on_first=False,
+        allow_warnings=True,
+        meta_shacl=False,
+        advanced=False,
+        inplace=False,
+    )
+    violations = _violations(report)
+    return ValidationResult(
+        conforms=bool(conforms),
+        messages=[str(v) for v in violations],
+        text=str(text),
+        violations=violations,
+    )

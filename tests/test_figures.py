@@ -1,0 +1,279 @@
+"""Figures in Kazakh news text (kg.extract.figures, spec §2)."""
+
+from __future__ import annotations
+
+import re
+import time
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from kg.extract.figures import find_figures, parse_number
+from kg.model import Sentence
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def sentences(text: str) -> list[Sentence]:
+    """One sentence per non-empty line (enough for these tests)."""
+    return [Sentence(m.start(), m.end(), index=i)
+            for i, m in enumerate(re.finditer(r"[^\n]*\S[^\n]*", text))]
+
+
+def figs(text: str) -> list[tuple[Decimal, str, str]]:
+    return [(f.value, f.unit, f.qualifier) for f in find_figures(text, sentences(text))]
+
+
+def one(text: str) -> tuple[Decimal, str, str]:
+    got = figs(text)
+    assert len(got) == 1, got
+    return got[0]
+
+
+def D(v: str | int) -> Decimal:
+    return Decimal(str(v))
+
+
+# --- the five seeds -----------------------------------------------------------------------
+
+
+def test_seed_000_exact() -> None:
+    text = (SEEDS / "000_23f16858fcfc66eb.txt").read_text(encoding="utf-8")
+    assert figs(text) == [
+        (D(1000), "person", "approximately"),
+        (D(1000), "person", "approximately"),
+        (D(8), "жоба", "exact"),
+        (D(986), "person", "exact"),
+        (D(369), "нысан", "exact"),
+        (D(43), "percent", "exact"),
+        (D(5000), "person", "more_than"),
+        (D(1500), "person", "more_than"),
+        (D(5827), "person", "exact"),
+        (D(92500000), "KZT", "exact"),
+        (D(304000), "hectare", "more_than"),
+        (D(330000), "hectare", "at_least"),
+        (D(14), "филиал", "exact"),
+        (D(240), "person", "exact"),
+        (D(50), "percent", "exact"),
+        (D(20), "percent", "exact"),
+        (D("43.5"), "percent", "exact"),
+    ]
+
+
+def test_seed_000_offsets_and_text() -> None:
+    text = (SEEDS / "000_23f16858fcfc66eb.txt").read_text(encoding="utf-8")
+    ss = sentences(text)
+    got = find_figures(text, ss)
+    for f in got:
+        assert text[f.start : f.end] == f.text
+        s = ss[f.sentence_index]
+        assert s.start <= f.start < f.end <= s.end
+        assert f.project_key is None and f.reporter_key is None
+    texts = [f.text for f in got]
+    assert "мыңға жуық" in texts and "92,5 млн теңге" in texts and "5 мыңнан астам" in texts
+    assert "43%-ға" in texts
+
+
+def test_seed_001() -> None:
+    text = (SEEDS / "001_c4802c5d7ac5deb4.txt").read_text(encoding="utf-8")
+    got = figs(text)
+    assert (D(18000), "person", "approximately") in got
+    assert (D(145), "елді мекен", "exact") in got
+    assert (D(812), "іс-шара", "exact") in got
+    assert (D(170), "person", "approximately") in got
+    assert (D(790), "мәселе", "approximately") in got
+    assert (D(245), "person", "exact") in got  # «245 жас» = young people
+    assert [v for v, _, _ in got].count(D(145)) == 2  # «145 елдімекен» too
+    values = {v for v, _, _ in got}
+    assert D(241) not in values and D(2020) not in values  # page furniture, year
+    assert len(got) == 19
+
+
+def test_seed_003_elided_and_money() -> None:
+    text = (SEEDS / "003_59ea5043924e4096.txt").read_text(encoding="utf-8")
+    got = figs(text)
+    assert (D(46560), "жұмыс орны", "exact") in got
+    assert (D(27964), "жұмыс орны", "exact") in got  # «27 964-і» → the jobs
+    assert (D(33368), "person", "exact") in got
+    assert (D(27007), "person", "exact") in got
+    assert (D(1572800), "KZT", "exact") in got
+    assert (D(6800000000), "KZT", "exact") in got
+    assert (D(76), "person", "exact") in got  # «76 мүгедектігі бар адам»
+    assert (D(95), "құрал", "exact") in got
+    assert (D(1561), "топ", "exact") in got
+    assert (D(5), "орталық", "exact") in got
+    values = {v for v, _, _ in got}
+    assert not values & {D(93), D(9), D(35), D(2025), D(11), D(2)}  # furniture, «екі жеп»
+
+
+def test_seed_004_up_to_and_words() -> None:
+    text = (SEEDS / "004_6ee0fdbb400b8aeb.txt").read_text(encoding="utf-8")
+    got = figs(text)
+    assert (D(555000), "KZT", "up_to") in got
+    assert (D(5000000), "KZT", "up_to") in got
+    assert (D(557), "person", "exact") in got  # «Олардың 557-сі» → the 888 people
+    assert (D(203), "person", "exact") in got  # «203 көпбалалы ана»
+    assert (D(7), "учаске", "exact") in got  # «жеті учаскені»
+    values = {v for v, _, _ in got}
+    assert not values & {D(24), D(2020), D(1489), D(9), D(31)}
+
+
+def test_seed_002_only_real_counts() -> None:
+    text = (SEEDS / "002_e3de8d76c5583c0c.txt").read_text(encoding="utf-8")
+    assert (D(6), "хат", "exact") in figs(text)
+    assert all(v != 1 for v, _, _ in figs(text))  # «бірқатар», «бір-бірін», «Бірінші»
+
+
+def test_all_seeds_fast() -> None:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    t0 = time.perf_counter()
+    for t in texts:
+        find_figures(t, sentences(t))
+    assert time.perf_counter() - t0 < 1.0
+
+
+# --- digits, scales, percent, multipliers ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Биыл 8,3 млрд теңге қаралды.", (D(8300000000), "KZT", "exact")),
+        ("Жобаға 1 572 800 теңгелік грант берілді.", (D(1572800), "KZT", "exact")),
+        ("Ауданға 46\u00a0560 теңге бөлінді.", (D(46560), "KZT", "exact")),
+        ("Көрсеткіш 93,8%-ды құрады.", (D("93.8"), "percent", "exact")),
+        ("Табыс 12 пайызға өсті.", (D(12), "percent", "exact")),
+        ("Өнім көлемі екі есе артты.", (D(2), "есе", "exact")),
+        ("Бағасы 2,5 есеге қымбаттады.", (D("2.5"), "есе", "exact")),
+        ("Егін 120 мың тонна жиналды.", (D(120000), "tonne", "exact")),
+        ("Жолдың 45 шақырымы жөнделді.", (D(45), "km", "exact")),
+        ("Ауданы 1 200 шаршы метр ғимарат.", (D(1200), "m2", "exact")),
+        ("Қазандыққа 500 текше метр газ жұмсалды.", (D(500), "m3", "exact")),
+        ("Компания $5 млн инвестиция салды.", (D(5000000), "USD", "exact")),
+        ("Кәсіпорын 3 млн АҚШ долларына келісімшарт жасады.", (D(3000000), "USD", "exact")),
+        ("Кәсіпкер 200 айлық есептік көрсеткіш мөлшерінде грант алды.", (D(200), "АЕК", "exact")),
+        ("Жаңа 300 орындық мектеп салынды.", (D(300), "орын", "exact")),
+        ("Облыста 1,5 мың гектар жер игерілді.", (D(1500), "hectare", "exact")),
+    ],
+)
+def test_units_and_scales(text: str, expected: tuple[Decimal, str, str]) -> None:
+    assert one(text) == expected
+
+
+# --- qualifiers ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Шараға шамамен 50 адам қатысты.", (D(50), "person", "approximately")),
+        ("Ауылда 20 шақты үй бар.", (D(20), "үй", "approximately")),
+        ("Ауданда 100-дей отбасы тұрады.", (D(100), "отбасы", "approximately")),
+        ("Көрмеге мыңға тарта көрермен келді.", (D(1000), "person", "approximately")),
+        ("Марафонға 300-ден астам спортшы қатысты.", (D(300), "person", "more_than")),
+        ("Жәрмеңкеде 50 тоннадан артық көкөніс сатылды.", (D(50), "tonne", "more_than")),
+        ("Байқауға он мыңнан астам оқушы қатысты.", (D(10000), "person", "more_than")),
+        ("Кемінде 30 пайызы жергілікті мамандар болуы тиіс.", (D(30), "percent", "at_least")),
+        ("Төрт және одан да көп баласы бар отбасыларға көмек берілді.",
+         (D(4), "person", "at_least")),
+        ("Әр кәсіпкер 5 млн теңгеге дейін несие ала алады.", (D(5000000), "KZT", "up_to")),
+        ("Несие сомасы 3 млн теңгеден аспайтын болады.", (D(3000000), "KZT", "up_to")),
+        ("Тұрғындар саны 150 мыңға жетті.", (D(150000), "person", "exact")),
+    ],
+)
+def test_qualifiers(text: str, expected: tuple[Decimal, str, str]) -> None:
+    assert one(text) == expected
+
+
+# --- ranges ----------------------------------------------------------------------------
+
+
+def test_dash_range_two_figures() -> None:
+    assert figs("Жалақы 27 680-32 005 теңге аралығында.") == [
+        (D(27680), "KZT", "exact"), (D(32005), "KZT", "exact")]
+
+
+def test_range_lower_bound_borrows_scale() -> None:
+    assert figs("Жобаға 5–7 млн теңге керек.") == [
+        (D(5000000), "KZT", "exact"), (D(7000000), "KZT", "exact")]
+
+
+def test_ablative_range() -> None:
+    assert figs("Мөлшерлеме 2-ден 4%-ға дейін төмендейді.") == [
+        (D(2), "percent", "exact"), (D(4), "percent", "exact")]
+
+
+# --- counted nouns and modifiers -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Биыл 64 мекемеге квота бөлінді.", (D(64), "мекеме", "exact")),
+        ("Өңірде 8 партиялық жоба жүзеге асырылуда.", (D(8), "жоба", "exact")),
+        ("Қалада 12 жаңа балабақша ашылды.", (D(12), "балабақша", "exact")),
+        ("Ауданда 3 200 жұмыс орны ашылды.", (D(3200), "жұмыс орны", "exact")),
+        ("Жыл басынан бері 27 мектептің шатыры жөнделді.", (D(27), "мектеп", "exact")),
+        ("Төрт балаға көмек көрсетілді.", (D(4), "person", "exact")),
+        ("Ауылға үш жүз елу тұрғын көшті.", (D(350), "person", "exact")),
+        ("Бес ауылдық округте су құбыры тартылды.", (D(5), "ауылдық округ", "exact")),
+    ],
+)
+def test_counted_nouns(text: str, expected: tuple[Decimal, str, str]) -> None:
+    assert one(text) == expected
+
+
+def test_elided_noun_takes_earlier_unit() -> None:
+    got = figs("Ауданда 120 кәсіпорын бар. Оның 45-і шағын бизнеске жатады.")
+    assert got == [(D(120), "кәсіпорын", "exact"), (D(45), "кәсіпорын", "exact")]
+
+
+# --- not figures -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2021-2022 жылдарда жұмыс атқарылды.",
+        "2020 жылдың қорытындысы шығарылды.",
+        "Жиын 24 Желтоқсан 2020 өтті.",
+        "Форум 9-20 наурыз аралығында өтеді.",
+        "Өткен 2 жылда жұмыс жалғасты.",
+        "11 ай қорытындысында жоспар орындалды.",
+        "Ол 16 жыл қатарынан жеңімпаз атанды.",
+        "Үш жылда көп іс тындырылды.",
+        "Жоба 29 жасқа дейінгі жастарға арналған.",
+        "XXXVI конференция өтті.",
+        "Бірінші кезекте жол жөнделеді.",
+        "Команда 2-ші орын алды.",
+        "IV тоқсан қорытындысы шықты.",
+        "Жиын сағат 10:30-да басталды.",
+        "Анықтама телефоны: 8 777 123 45 67.",
+        "Көрілімдер:93",
+        "Мыңдаған тұрғын жиналды.",
+        "Жүздеген ерікті көмектесті.",
+        "Бір реттік төлем тағайындалды.",
+        "Бір адамға шаққандағы табыс өсті.",
+        "Оның бірі – жаңа жоба.",
+        "Бірнеше мектеп салынды.",
+        "Қызметкерлердің жартысы вакцина алды.",
+        "Бұл туралы ҚР Кодексінің 5-бабында айтылған.",
+        "Толығырақ: www.gov.kz/memleket/123 сайтында.",
+        "Біз бір топ жастармен кездестік.",
+        "Сайтқа Qazaq24.com жариялады.",
+        "Апат 5 минут ішінде жойылды.",
+        "Олар екеуі бірге жұмыс істейді.",
+    ],
+)
+def test_not_figures(text: str) -> None:
+    assert figs(text) == []
+
+
+def test_bare_number_line_is_furniture() -> None:
+    text = "Ұлт татулығы\n\n241\n\nЖобаға 18 мыңға жуық адам тартылды."
+    assert figs(text) == [(D(18000), "person", "approximately")]
+
+
+def test_parse_number_reexported() -> None:
+    assert parse_number("92,5 млн") == Decimal(92500000)

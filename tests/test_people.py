@@ -1,0 +1,68 @@
+"""People: name shapes, inflection, resolution of partial mentions, keys."""
+
+from kg.extract.entities import extract_entities
+from kg.normalise.morph import tokenize
+from kg.normalise.people import find_names, is_given_name, person_key
+
+
+def names(text: str) -> list[str]:
+    return [p.name for p in extract_entities(text, [], []).people]
+
+
+def test_given_surname_inflected() -> None:
+    assert names("Кездесуде аудан әкімі Нұрлан Жұмабековке сұрақтар қойылды.") == \
+        ["Нұрлан Жұмабеков"]
+
+
+def test_surname_first_with_patronymic() -> None:
+    text = "Сөз кеңес мүшесі Қасымова Гүлнар Серікқызына берілді. Қасымова ұсыныс айтты."
+    ents = extract_entities(text, [], [])
+    assert [p.name for p in ents.people] == ["Гүлнар Қасымова"]
+    assert len(ents.people[0].mentions) == 2
+
+
+def test_patronymic_in_the_middle_is_dropped() -> None:
+    assert names("Мемлекет Басшысы Қасым-Жомарт Кемелұлы Тоқаевтың Жолдауы") == \
+        ["Қасым-Жомарт Тоқаев"]
+    assert person_key("Қасым-Жомарт", "Тоқаев") == "qasym-jomart-toqaev"
+
+
+def test_initials_and_headline_surname_resolve_to_full_name() -> None:
+    text = ("Ерғалиев ауыл тұрғындарымен кездесті\n"
+            "Аудан әкімі Серік Ерғалиев Қызылжар ауылында болды. "
+            "Жиын соңында С.Ерғалиев тапсырмалар берді. Ерғалиевтің айтуынша, жол салынады.")
+    ents = extract_entities(text, [], [])
+    assert [p.name for p in ents.people] == ["Серік Ерғалиев"]
+    assert [m.text for m in ents.people[0].mentions] == [
+        "Ерғалиев", "Серік Ерғалиев", "С.Ерғалиев", "Ерғалиевтің"]
+    assert all(text[m.start:m.end] == m.text for m in ents.people[0].mentions)
+
+
+def test_two_people_same_surname_are_two_keys() -> None:
+    text = "Айгүл Серікова мен Дина Серікова марапатталды."
+    ents = extract_entities(text, [], [])
+    assert sorted(p.key for p in ents.people) == ["aigul-serikova", "dina-serikova"]
+
+
+def test_feminine_surname_ending_in_vowel() -> None:
+    text = ("Мектеп директоры Әсем Нұрланова жиналысты ашты. "
+            "Нұрланованың айтуынша, биыл 40 оқушы түлек болады. Нұрлановамен келісілді.")
+    ents = extract_entities(text, [], [])
+    assert [p.name for p in ents.people] == ["Әсем Нұрланова"]
+    assert len(ents.people[0].mentions) == 3
+
+
+def test_caps_caption_surname() -> None:
+    assert names("Суреттерді түсірген – Ерлан ОМАР, «ЕQ»") == ["Ерлан Омар"]
+
+
+def test_places_months_positions_are_not_people() -> None:
+    text = ("24 Желтоқсан 2020 Алматы Астана Қызылорда. Президент Тоқаев келді. "
+            "Карантин талаптары сақталды. Жамбыл облысы әкімдігі хабарлады.")
+    assert names(text) == ["Тоқаев"]
+    assert not is_given_name("Желтоқсан") and not is_given_name("Алматы")
+
+
+def test_unknown_given_name_by_shape() -> None:
+    hits = find_names(tokenize("Ауыл ақсақалы Жолдасбай Тұрлыбеков сөз алды."))
+    assert [(h.given, h.surname) for h in hits] == [("Жолдасбай", "Тұрлыбеков")]

@@ -1,0 +1,186 @@
+"""The saved queries of spec §4: names, columns, rows, parameters, formats."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+import pyoxigraph as ox
+import pytest
+
+from kg.errors import DerekError
+from kg.map import to_graph
+from kg.map.samples import ASANOV, BRANCH, PARTY, sample_extractions
+from kg.query import (
+    QUERIES_DIR,
+    SAVED_FOR_EVALUATION,
+    Rows,
+    format_rows,
+    list_saved,
+    load_saved,
+    run_saved,
+    run_sparql,
+)
+from kg.store import Store
+
+CONTRACT = {
+    "who-reported-figures": ["articleId", "reporterName", "value", "unit", "qualifier",
+                             "figureText", "sentence"],
+    "people": ["articleId", "personName", "position", "organisationName"],
+    "organisations": ["articleId", "organisationName", "parentName"],
+    "projects": ["articleId", "projectName"],
+    "figures-by-project": ["articleId", "projectName", "value", "unit", "figureText"],
+}
+
+
+@pytest.fixture(scope="module")
+def store() -> Store:
+    st = Store(None)
+    # stored in reverse order: output order must not depend on insertion order
+    for ex in reversed(sample_extractions()):
+        st.replace_article(ex.article.id, to_graph(ex))
+    return st
+
+
+def test_the_five_saved_queries_exist() -> None:
+    assert set(CONTRACT) <= set(list_saved())
+    assert set(SAVED_FOR_EVALUATION) == set(CONTRACT)
+
+
+@pytest.mark.parametrize("name", sorted(CONTRACT))
+def test_contract_columns(store: Store, name: str) -> None:
+    q = load_saved(name)
+    assert q.columns[: len(CONTRACT[name])] == CONTRACT[name]
+    assert q.description
+    assert "articleId" in q.params
+    rows = run_saved(store, name, {})
+    assert rows.columns[: len(CONTRACT[name])] == CONTRACT[name]
+    assert len(rows) > 0
+    assert all(r["articleId"] in ("a1", "a2") for r in rows)
+    ids = rows.column("articleId")
+    assert ids == sorted(ids)  # type: ignore[type-var]
+
+
+@pytest.mark.parametrize("name", sorted(CONTRACT))
+def test_queries_read_named_graphs_explicitly(name: str) -> None:
+    text = load_saved(name).text
+    body = "\n".join(line for line in text.splitlines() if not line.startswith("#"))
+    assert "GRAPH ?g" in body
+    assert re.search(r"ORDER BY \?articleId", body)
+    # Jena and pyoxigraph agree: parses with the default graph as the plain store graph
+    assert list(ox.Store().query(text)) == []
+
+
+def test_who_reported_figures(store: Store) -> None:
+    rows = run_saved(store, "who-reported-figures", {}).records()
+    assert [(r["articleId"], r["figureText"]) for r in rows] == [
+        ("a1", "369 нысан"), ("a1", "43%"), ("a1", "92,5 млн теңге"),
+        ("a2", "1 500-ден астам отбасы")]
+    first, _, money, last = rows
+    assert first["reporterName"] == ASANOV
+    assert first["value"] == "369" and first["unit"] == "нысан" and first["qualifier"] == "exact"
+    assert first["sentence"] and "369 нысан" in first["sentence"]
+    assert money["reporterName"] is None  # unbound where nobody
+    assert money["value"] == "92500000" and money["unit"] == "KZT"
+    assert last["qualifier"] == "more_than"
+
+
+def test_people_and_posts(store: Store) -> None:
+    rows = run_saved(store, "people", {}).records()
+    assert rows == [
+        {"articleId": "a1", "personName": ASANOV, "position": "атқарушы хатшысы",
+         "organisationName": BRANCH},
+        {"articleId": "a2", "personName": ASANOV, "position": None, "organisationName": None},
+    ]
+
+
+def test_organisations_projects_and_figures_by_project(store: Store) -> None:
+    orgs = run_saved(store, "organisations", {}).records()
+    assert {(r["organisationName"], r["parentName"]) for r in orgs} == {
+        (PARTY, None), (BRANCH, PARTY)}
+    projects = run_saved(store, "projects", {}).records()
+    assert [(r["articleId"], r["projectName"]) for r in projects] == [
+        ("a1", "Кедергісіз келешек"), ("a2", "Бақытты отбасы")]
+    figs = run_saved(store, "figures-by-project", {}).records()
+    assert [(r["articleId"], r["projectName"], r["value"]) for r in figs] == [
+        ("a1", "Кедергісіз келешек", "369"), ("a1", "Кедергісіз келешек", "43"),
+        ("a2", "Бақытты отбасы", "1500")]
+
+
+def test_parameters_are_bound_not_pasted(store: Store) -> None:
+    assert run_saved(store, "projects", {"articleId": "a2"}).column("projectName") == [
+        "Бақытты отбасы"]
+    rows = run_saved(store, "people", {"personName": ASANOV, "articleId": "a1"})
+    assert len(rows) == 1
+    # an injection attempt is just a literal that matches nothing
+    evil = 'a1" } } DROP ALL ; SELECT * { ?s ?p ?o'
+    assert len(run_saved(store, "projects", {"articleId": evil})) == 0
+    assert store.articles() == ["a1", "a2"]
+    with pytest.raises(DerekError) as err:
+        run_saved(store, "projects", {"nope": "x"})
+    assert err.value.code == "E304" and "articleId" in err.value.hint
+
+
+def test_unknown_saved_query_lists_the_available_ones() -> None:
+    with pytest.raises(DerekError) as err:
+        load_saved("who-said-what")
+    assert err.value.code == "E303"
+    for name in CONTRACT:
+        assert name in err.value.hint
+    with pytest.raises(DerekError):
+        load_saved("../pyproject")
+    assert load_saved("projects.rq").name == "projects"
+    assert (QUERIES_DIR / "projects.rq").is_file()
+
+
+@pytest.mark.parametrize("text", [
+    "INSERT DATA { <http://x/a> <http://x/b> <http://x/c> }",
+    "# comment\nPREFIX x: <http://x/>\nDELETE WHERE { ?s ?p ?o }",
+    "drop all",
+    "CLEAR GRAPH <https://derek.kz/graph/a1>",
+])
+def test_run_sparql_refuses_updates(store: Store, text: str) -> None:
+    with pytest.raises(DerekError) as err:
+        run_sparql(store, text)
+    assert err.value.code == "E302"
+    assert store.articles() == ["a1", "a2"]
+
+
+def test_run_sparql(store: Store) -> None:
+    rows = run_sparql(store, "SELECT ?id WHERE { GRAPH ?g { ?a derek:articleId ?id } } ORDER BY ?id")
+    assert isinstance(rows, Rows) and rows.column("id") == ["a1", "a2"]
+    assert run_sparql(store, "ASK { GRAPH ?g { ?f a derek:Figure } }") is True
+    triples = run_sparql(store, "CONSTRUCT { ?a ?p ?o } WHERE { GRAPH ?g { ?a derek:articleId ?o ; ?p ?o } }")
+    assert isinstance(triples, Rows) and len(triples) == 2
+    with pytest.raises(DerekError) as err:
+        run_sparql(store, "SELECT WHERE {")
+    assert err.value.code == "E301"
+
+
+def test_formats(store: Store) -> None:
+    rows = run_saved(store, "who-reported-figures", {})
+    table = format_rows(rows, "table").splitlines()
+    assert table[0].split() == CONTRACT["who-reported-figures"]
+    assert set(table[1]) <= {"-", " "}
+    assert len(table) == 2 + len(rows)
+
+    parsed = list(csv.reader(io.StringIO(format_rows(rows, "csv"))))
+    assert parsed[0] == CONTRACT["who-reported-figures"]
+    assert parsed[3][1] == ""  # unbound reporter
+
+    tsv = format_rows(rows, "tsv").splitlines()
+    assert tsv[0].split("\t") == ["?" + c for c in CONTRACT["who-reported-figures"]]
+    assert '"369"^^<http://www.w3.org/2001/XMLSchema#decimal>' in tsv[1]
+
+    doc = json.loads(format_rows(rows, "json"))
+    assert doc["head"]["vars"] == CONTRACT["who-reported-figures"]
+    b = doc["results"]["bindings"]
+    assert b[0]["reporterName"] == {"type": "literal", "value": ASANOV, "xml:lang": "kk"}
+    assert "reporterName" not in b[2]
+    # what pyoxigraph writes, pyoxigraph reads back
+    again = ox.parse_query_results(format_rows(rows, "json").encode(), format=ox.QueryResultsFormat.JSON)
+    assert len(list(again)) == len(rows)  # type: ignore[arg-type]
+    with pytest.raises(DerekError):
+        format_rows(rows, "xlsx")
