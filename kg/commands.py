@@ -156,7 +156,7 @@ def run_evaluate(
     gold_docs = [g for g in gold_docs if g["articleId"] in set(report.stored) | ids]
     out = format_scores(score(gold_docs, predicted))
     if details:
-        out += "\n\n" + mismatches(gold_docs, predicted)
+        out += "\n\n" + "\n".join(str(m) for m in mismatches(gold_docs, predicted))
     return out
 
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Debian packages some tests use (optional: each test skips with a reason when its tool is absent).
+#   raptor2-utils       rapper, an independent Turtle parser for tests/test_export.py
 #   chromium            headless browser for tests/test_serve.py (the query page)
 #   libapache-jena-java Apache Jena (TDB2, ARQ) for tests/test_jena.py
 #   default-jre-headless  java for the Jena jars
@@ -8,7 +9,7 @@
 # root or apt-get it prints a warning and exits 0.
 set -u
 
-PACKAGES=(chromium libapache-jena-java default-jre-headless fonts-dejavu-core)
+PACKAGES=(raptor2-utils chromium libapache-jena-java default-jre-headless fonts-dejavu-core)
 
 warn() { echo "install-system.sh: warning: $*" >&2; }
 

@@ -16,10 +16,11 @@ torch = pytest.importorskip("torch")
 from kg.encoder.prune import prune_vocab, read_iob_sentences  # noqa: E402
 from kg.encoder.reader import Q4_BLOCK, QK, dequantize_q4_0, read_e5  # noqa: E402
 from kg.encoder.tokenizer import build_tokenizer, wrap_fast  # noqa: E402
+from kg.paths import KAZNERD, RAW_KK  # noqa: E402
 
-RAW = Path("/work/shared/data/raw-kk")
-KAZNERD_DEV = Path("/work/shared/data/kaznerd/dev.iob")
-needs_data = pytest.mark.skipif(not RAW.is_dir(), reason="/work/shared/data/raw-kk not available")
+RAW = RAW_KK
+KAZNERD_DEV = KAZNERD / "dev.iob"
+needs_data = pytest.mark.skipif(not RAW.is_dir(), reason=f"{RAW_KK} not available")
 
 
 def _lines(name: str, n: int | None = None) -> list[str]:

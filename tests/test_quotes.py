@@ -210,3 +210,21 @@ def test_pronoun_prefers_the_subject_over_the_latest_mention() -> None:
          "Облыста 16 жаңа емхана салынады, – деді ол.")
     people = [person(t, "alieva", "Гүлмира Әлиева"), person(t, "tokayev", "Қасым-Жомарт Тоқаев")]
     assert speaker_at(find_quotes(t, [], people, []), t, "16 жаңа")[0] == ("alieva", "direct")
+
+
+def test_colon_intro_with_title_subject_refers_back_to_named_person() -> None:
+    t = ("Жиынға аудан әкімі Болат Тәжібаев қатысты. Аудан басшысы жаңа жобаларға тоқталды:\n"
+         "– Биыл 12 ауылға газ тартылады. Біз 3 мектепті күрделі жөндеуден өткіземіз.\n"
+         "Ауданда 40 мың адам тұрады.")
+    people = [person(t, "tazhibaev", "Болат Тәжібаев")]
+    qs = find_quotes(t, [], people, [])
+    assert speaker_at(qs, t, "12 ауылға") == [("tazhibaev", "direct")]
+    assert speaker_at(qs, t, "3 мектепті") == [("tazhibaev", "direct")]
+    assert speaker_at(qs, t, "40 мың") == []
+
+
+def test_colon_intro_with_organisation_subject_has_no_speaker() -> None:
+    t = ("Жиынға Болат Тәжібаев қатысты. Басқарма жаңа жобаларға тоқталды:\n"
+         "– Биыл 12 ауылға газ тартылады.")
+    qs = find_quotes(t, [], [person(t, "tazhibaev", "Болат Тәжібаев")], [])
+    assert [s for s, _ in speaker_at(qs, t, "12 ауылға")] in ([], [None])

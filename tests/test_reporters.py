@@ -232,3 +232,19 @@ def test_post_modifier_must_fit_the_organisation() -> None:
     posts = [Post("zhamangozov", "басшысы", "ishki-saiasat-basqarmasy")]
     assert reporters(t, [], posts, "30", "12", "9") == {
         "30": None, "12": "zhamangozov", "9": "zhamangozov"}
+
+
+def test_post_only_tag_matches_the_post_introduced_with_its_organisation() -> None:
+    # «Басқарма басшысы X …» earlier, then «…», – дейді басқарма басшысы (org key unknown)
+    t = ("Басқарма басшысы Нұржан Оспанов жиынды ашты.\n"
+         "«Биыл 14 көпір жөнделді. Жол бойына 2-ден 5%-ға дейін қаржы қосылды», "
+         "– дейді басқарма басшысы.\n"
+         "«Тағы 6 көпір салынады», – дейді басқарманың бас маманы.")
+    people = [person(t, "ospanov", "Нұржан Оспанов")]
+    m = re.search("басшысы Нұржан Оспанов", t)
+    posts = [Post("ospanov", "басшысы", None,
+                  Mention(start=m.start(), end=m.end(), text=m.group(), label="POST"))]
+    got = reporters(t, people, posts, "14 көпір", "2-ден", "5%-ға", "6 көпір")
+    # «бас маманы» is another, unnamed official: «бас» is not a short form of «басшысы»
+    assert got == {"14 көпір": "ospanov", "2-ден": "ospanov", "5%-ға": "ospanov",
+                   "6 көпір": None}

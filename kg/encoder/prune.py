@@ -20,9 +20,10 @@ from tokenizers import Tokenizer
 
 from kg.encoder.reader import E5File
 from kg.encoder.tokenizer import META, SPECIALS
+from kg.paths import KAZNERD, RAW_KK
 
-RAW_DIR = Path("/work/shared/data/raw-kk")
-KAZNERD_DIR = Path("/work/shared/data/kaznerd")
+RAW_DIR = RAW_KK
+KAZNERD_DIR = KAZNERD
 E5_PREFIXES = ("query: ", "passage: ")  # always kept, so pruned models still embed like e5
 
 

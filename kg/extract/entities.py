@@ -5,8 +5,9 @@ mentions (PERSON, ORGANISATION, PROJECT) only add what the rules missed.
 
 Posts over a territory («Алматы қаласының әкімі», «Облыс әкімі») point
 ``organisation_key`` at the territory's :class:`Place` (so the post reads
-«Алматы қаласы», spec §1) and also add the akimat («Алматы қаласы әкімдігі»)
-to the organisations. Use :meth:`Entities.name_of` to read either kind of key.
+«Алматы қаласы», spec §1); where the article speaks of the akimat without
+naming it («Әкімдік … қолдау көрсетеді») the akim's post also adds it
+(«Алматы қаласы әкімдігі») to the organisations. Use :meth:`Entities.name_of` to read either kind of key.
 
 >>> text = "Алматы қаласының әкімі Бақытжан Сағынтаев кездесті. Сағынтаевтың айтуынша, жоспар орындалды."
 >>> ents = extract_entities(text, [], [])
@@ -27,9 +28,10 @@ from kg.extract.posts import find_post
 from kg.extract.projects import find_projects
 from kg.model import Mention, Organisation, Person, Place, Post, Project, Sentence
 from kg.normalise.morph import tokenize
-from kg.normalise.orgs import OrgHit, OrgResolver, find_orgs, position_of
+from kg.normalise.org_resolver import OrgResolver
+from kg.normalise.orgs import OrgHit, bare_head_of, find_orgs, position_of
 from kg.normalise.people import NameHit, find_names, given_lemma, is_patronymic, surname_lemma
-from kg.normalise.places import find_places
+from kg.normalise.places import REGIONS, find_places
 from kg.normalise.translit import slug, translit
 
 __all__ = ["Entities", "extract_entities", "find_person_by_name", "find_person_by_post"]
@@ -165,10 +167,12 @@ def extract_entities(text: str, sentences: list[Sentence], mentions: list[Mentio
     org_hits: list[OrgHit] = []
     for toks, stop in zip(sent_toks, stops, strict=True):
         org_hits.extend(find_orgs(text, toks, stop))
-    resolver = OrgResolver(text, org_hits, mentions)
+    region, city = _article_territory(places)
+    resolver = OrgResolver(text, org_hits, mentions, region=region, city=city)
 
     projects = _projects(text, spans, mentions)
     posts = _posts(text, sent_toks, name_hits, owner, resolver, places)
+    resolver.link_akimats()
     return Entities(people=people, organisations=resolver.organisations(),
                     places=list(places.values()), projects=projects, posts=posts)
 
@@ -197,6 +201,25 @@ def _projects(text: str, spans: list[tuple[int, int]], mentions: list[Mention]
 def _main_place(places: dict[str, Place], suffix: str) -> Place | None:
     cands = [p for p in places.values() if p.name.endswith(suffix)]
     return max(cands, key=lambda p: len(p.mentions), default=None)
+
+
+#: «Әкімдік …» (the akimat, unnamed): an akim's post then names the akimat too
+_BARE_AKIMAT = re.compile(r"(?<![\w-])[Әә]кімдік")
+
+
+def _article_territory(places: dict[str, Place]) -> tuple[str | None, str | None]:
+    """The article's region and city: the most mentioned ones; a regional centre implies
+    its region («Қызылорда қаласы» → «Қызылорда облысы»)."""
+    region = _main_place(places, " облысы")
+    city = _main_place(places, " қаласы")
+    if region is not None:
+        return region.name, city.name if city else None
+    if city is None:
+        return None, None
+    bare = city.name.rsplit(" ", 1)[0]
+    centre = next((r for r, (_, c, _) in REGIONS.items() if c == bare and r.startswith(bare)),
+                  None)
+    return centre, city.name
 
 
 def _posts(text: str, sent_toks: list[list[tuple[str, int, int]]], hits: list[NameHit],
@@ -229,8 +252,12 @@ def _posts(text: str, sent_toks: list[list[tuple[str, int, int]]], hits: list[Na
                         org_key = resolver.find_by_head("партиясы")
                     if place is not None:
                         org_key = place.key
-                        if position_of(ph.position.split()[-1]) == "әкімі":
+                        if position_of(ph.position.split()[-1]) == "әкімі" and _BARE_AKIMAT.search(
+                                text):
                             resolver.add_akimat(place.name)
+                    bare = bare_head_of(toks[ph.org_end][0])
+                    if org_key is None and bare is not None:  # «Басқарма басшысы Name»
+                        org_key = resolver.nearest_with_head(bare, ph.start)
             key = (owner[h.start], ph.position, org_key)
             if key not in posts:
                 posts[key] = Post(person_key=owner[h.start], position=ph.position,

@@ -12,7 +12,8 @@ Qualifiers: ``approximately`` (N-ға жуық/тарта/таяу, N шақты
 ``more_than`` (N-нан астам/артық/аса/көп), ``at_least`` (кемінде N, N-нан кем
 емес, N және одан да көп), ``up_to`` (N-ға дейін, N-нан аспайтын, ең көбі N).
 
-Units: see :mod:`kg.extract.units`. A number with no noun after it («27 964-і»,
+Units: see :mod:`kg.extract.units` and :mod:`kg.extract.heads` (the counted noun
+phrase). A number with no noun after it («27 964-і»,
 «Олардың 557-сі», «27 007-ге төмендету») is a part of / compared with an
 earlier figure: it takes the unit of the latest earlier figure of the article
 that counts things (not %, money or a measure); a scaled one («3 млрд-ы»)
@@ -36,6 +37,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from kg.extract.heads import head_unit
 from kg.extract.numerals import (
     Token,
     clean,
@@ -46,15 +48,11 @@ from kg.extract.numerals import (
     word_number,
 )
 from kg.extract.units import (
-    ADJ_ENDINGS,
-    ADJECTIVES,
     CAPACITY,
     COMPOUNDS,
     KNOWN,
     MEASURES,
     PERSON,
-    STOP_WORDS,
-    VERB_ENDINGS,
     is_age,
     is_month,
     is_time_word,
@@ -154,41 +152,6 @@ def _num_excluded(text: str, t: Token, masks: list[tuple[int, int]]) -> bool:
     return bool(re.search(r"(?:№|No|N|тел|телефон|факс|бет)\.?\s*$", text[ls : t.start]))
 
 
-def _head(toks: list[Token], k: int, word_num: bool) -> tuple[str | None, int]:
-    """Unit and token index of the counted noun at/after ``toks[k]``, skipping
-    modifiers («мүгедектігі бар», «партиялық», «арнаулы»). (None, k) if none."""
-    skipped, fallback = 0, None
-    while k < len(toks) and toks[k].kind == "word" and skipped <= (2 if word_num else 3):
-        w = toks[k].low
-        nxt = toks[k + 1].low if k + 1 < len(toks) and toks[k + 1].kind == "word" else ""
-        if w in STOP_WORDS or _LATIN.match(w):
-            return fallback or (None, k)
-        if (w, lemma(nxt)) in COMPOUNDS:
-            return COMPOUNDS[(w, lemma(nxt))], k + 1
-        lem = lemma(w)
-        if lem in PERSON and not (nxt and lemma(nxt) in PERSON and lem != lemma(nxt)):
-            return "person", k
-        if lem in KNOWN and lem not in ADJECTIVES:
-            return unit_of(w), k
-        if nxt in ("бар", "жоқ") and w.endswith(("ы", "і")):
-            k, skipped = k + 2, skipped + 1
-            continue
-        if w in ADJECTIVES or lem in PERSON or (w.endswith(ADJ_ENDINGS) and len(w) > 4):
-            if fallback is None and w not in ADJECTIVES and not w.endswith(("ған", "ген", "қан", "кен")):
-                fallback = (unit_of(w), k)
-            k, skipped = k + 1, skipped + 1
-            continue
-        if w.endswith(VERB_ENDINGS) or len(w) < 2 or (word_num and w.endswith("п") and len(w) < 5):
-            return fallback or (None, k)
-        nxt2 = toks[k + 2].low if k + 2 < len(toks) and toks[k + 2].kind == "word" else ""
-        if nxt.endswith(("у", "ю")) and nxt2.endswith(("ы", "і")) and nxt2 not in STOP_WORDS:
-            return unit_of(nxt2), k + 2  # «қызметтер көрсету орталығы»
-        if w.endswith(("у", "ю")) and nxt.endswith(("ы", "і", "сы", "сі")) and lemma(nxt) in KNOWN:
-            return unit_of(nxt), k + 1
-        return unit_of(w), k
-    return fallback or (None, k)
-
-
 def _after_qual(toks: list[Token], j: int, ending: str) -> tuple[str | None, int]:
     """Qualifier word at ``toks[j]`` agreeing with ``ending``; (q, next index)."""
     if j >= len(toks) or toks[j].kind != "word":
@@ -251,6 +214,8 @@ def _phrase(text: str, toks: list[Token], i: int) -> _Phrase | None:
     if nxt and (is_month(nxt) or is_age(nxt) or nxt in ("ж", "жж") or _ORD_WORD.match(nxt)
                 or _LATIN.match(nxt)):
         return None
+    if nxt.startswith(("нөмір", "call")) or (nxt == "байланыс" and nxt2.startswith("орталы")):
+        return None  # a hotline: «1414 байланыс орталығы», «102 нөміріне»
     aek = nxt in ("аек", "айлық") and (nxt == "аек" or nxt2.startswith(("есеп", "көрсеткіш")))
     if nxt and is_time_word(nxt) and not aek and not (nxt == "күн" and nxt2.startswith(_SOLAR)):
         return None
@@ -288,15 +253,17 @@ def _phrase(text: str, toks: list[Token], i: int) -> _Phrase | None:
         if j2 < len(toks) and (is_time_word(toks[j2].low) or is_age(toks[j2].low)):
             return None
     if unit is None and not ending:
-        u, h = _head(toks, stop, word_num)
+        u, h = head_unit(toks, stop, word_num)
         if u is not None:
             unit = u
             q, j2 = _after_qual(toks, h + 1, toks[h].low)
             if q and not qual:
                 qual, stop = q, j2
     elif unit is None and qual and ending and not ending.endswith(("ы", "і")):
-        u, h = _head(toks, stop, word_num)
-        unit = u
+        u, h = head_unit(toks, stop, word_num)
+        w = toks[h].low if h < len(toks) else ""
+        # «180-ге дейін қысқарды»: a finite verb, not a noun — the noun is elided
+        unit = None if w.endswith(("ды", "ді", "ты", "ті")) and lemma(w) not in KNOWN else u
     if word_num:
         if unit is None and not scaled and not qual and prev not in _COUNT_OF:
             return None

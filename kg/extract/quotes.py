@@ -57,6 +57,10 @@ _FIRST_PERSON = re.compile(
 _SPEECH_INTRO = re.compile(
     r"(?<![^\W\d_])(?:былай|деді|дейді|айтты|айтады|атап|мәлімдеді|жеткізді|түсіндірді|сөзінде"
     r"|баяндады|хабарлады|тоқталды|пікірімен|бөлісті|сөз алған|сөйледі|ескертті)", re.I)
+#: a post title in the nominative as the subject: «Аудан басшысы», «Әкім», «Спикер»
+_TITLE_SUBJECT = re.compile(
+    r"(?<![^\W\d_])(?:басшысы|әкімі|әкім|төрағасы|директоры|бастығы|меңгерушісі|министрі"
+    r"|спикер|орынбасары|депутат|депутаты)(?![^\W\d_])", re.I)
 #: words allowed in a tag without a named speaker («– деп атап өтті ол», «– деп жеткізді.»)
 _TAIL_WORDS = frozenset(
     "атап өтті айтты айтып айтады жеткізді жеткізеді түйіндеді толықтырды қосты сөзін "
@@ -215,6 +219,9 @@ def _intro_speaker(ctx: Context, a: int, colon: int) -> str | None:
     words = {w.lower() for w in WORD.findall(intro)}
     if words & PRONOUNS or (_SPEECH_INTRO.search(intro) and len(words) <= 3):
         return resolve_back(ctx, a)
+    lead = " ".join(WORD.findall(intro)[:3])
+    if _SPEECH_INTRO.search(intro) and _TITLE_SUBJECT.search(lead):
+        return resolve_back(ctx, a)  # «Аудан басшысы … атап өтті:» names the person just mentioned
     return None
 
 

@@ -244,10 +244,15 @@ def find_post(ctx: Context, a: int, b: int, pos: int, nominative: bool = True,
         org = set(slug(post.organisation_key or "").split("-"))
         if post.mention is not None:
             org |= set(slug(ctx.text[post.mention.start:post.mention.end]).split("-"))
+            if not post.organisation_key:  # «Департамент басшысы X»: the words before the post
+                sa, _ = ctx.sentence_at(post.mention.start)
+                before = WORD.findall(ctx.text[min(sa, post.mention.start):post.mention.start])
+                org |= {slug(w) for w in before[-6:]}
         for j, (ws, we, w) in enumerate(words):
             if end_at is not None and we != end_at:
                 continue
-            if not (w == toks[-1] or (nominative and toks[-1].startswith(w) and len(w) >= 3)
+            if not (w == toks[-1] or (nominative and toks[-1].startswith(w)
+                                        and len(w) >= max(3, len(toks[-1]) - 3))
                     or (not nominative and _tok_match(w, toks[-1]))):
                 continue
             k = 1

@@ -23,7 +23,6 @@ region abbreviations, so «…комитетінің БҚО бойынша де�
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 
@@ -73,7 +72,8 @@ POSITION_WORDS = frozenset("""әкімі басшысы төрағасы төр�
 өкілі мүшесі сарапшысы кеңесшісі көмекшісі инспекторы дәрігері мұғалімі оқытушысы ректоры
 проректоры деканы бас маман спикері сенаторы төрағалығы үйлестірушісі координаторы
 бас директоры атқарушы тілшісі редакторы прокуроры судьясы командирі аппарат бастығы
-меңгерушісінің""".split())
+меңгерушісінің инженері бухгалтері заңгері экономисі психологы тәрбиешісі
+жаттықтырушысы архитекторы""".split())
 
 
 def position_of(word: str) -> str | None:
@@ -91,6 +91,44 @@ def position_of(word: str) -> str | None:
     return None
 
 
+#: heads that never take a parent written before them in the nominative
+TOP_HEADS = frozenset({"әкімдігі", "министрлігі", "партиясы", "мәслихаты", "прокуратурасы"})
+#: heads named together with their nominative parent («"AMANAT" партиясы … филиалы»)
+BRANCH_HEADS = frozenset({"филиалы", "бөлімшесі", "өкілдігі"})
+#: internal units named without their genitive parent («…басқармасының X бөлімі» → «X бөлімі»)
+SUBUNIT_HEADS = frozenset({"бөлімі", "секторы"})
+#: «X жанындағы Y кеңесі»: Y is attached to X (X is Y's parent, not part of its name)
+ATTACH = frozenset({"жанындағы", "қарасындағы", "жанынан"})
+#: bare (non-possessive) head nouns → their possessive head
+BARE_HEADS = {
+    "кеңес": "кеңесі", "орталық": "орталығы", "қоғам": "қоғамы", "бірлестік": "бірлестігі",
+    "басқарма": "басқармасы", "департамент": "департаменті", "бөлім": "бөлімі",
+    "филиал": "филиалы", "комитет": "комитеті", "әкімдік": "әкімдігі", "қор": "қоры",
+    "министрлік": "министрлігі", "партия": "партиясы", "инспекция": "инспекциясы",
+    "мекеме": "мекемесі", "ұйым": "ұйымы", "одақ": "одағы", "аурухана": "ауруханасы",
+}
+_BARE_CASES = frozenset("""ның нің дың дің тың тің ға ге қа ке на не да де та те нда нде дан ден
+тан тен нан нен ды ді ты ті ны ні н мен бен пен дағы дегі тағы тегі""".split())
+_ADJ_ENDS = ("лық", "лік", "дық", "дік", "тық", "тік")
+_TERRITORIAL = frozenset({"облыстық", "қалалық", "аудандық", "республикалық", "өңірлік",
+                          "ауылдық", "халықаралық"})
+
+
+def bare_head_of(word: str) -> str | None:
+    """The bare nominative of a non-possessive head noun in any case form.
+
+    >>> bare_head_of("орталықтың"), bare_head_of("Басқарма"), bare_head_of("кеңесі")
+    ('орталық', 'басқарма', None)
+    """
+    low = word.lower()
+    if low in BARE_HEADS:
+        return low
+    for bare in BARE_HEADS:
+        if low.startswith(bare) and low[len(bare):] in _BARE_CASES:
+            return bare
+    return None
+
+
 _QUANT = frozenset("бір екі үш төрт бес алты жеті сегіз тоғыз он барлық бірнеше көптеген әрбір".split())
 _MEDIA = re.compile(r"^[A-Za-z][A-Za-z0-9-]*\.(?:kz|KZ|com|ru|org|info|net)$")
 
@@ -105,6 +143,7 @@ class OrgHit:
     head: str
     parent: OrgHit | None = None
     vague: bool = False
+    first: int = -1  # token index where the name starts
 
 
 def head_of(word: str) -> str | None:
@@ -164,7 +203,7 @@ def _extend_left(toks: list[Token], h: int, stop: set[int], first: int) -> int:
     i = h - 1
     while i >= first:
         tok = toks[i][0]
-        if i in stop or position_of(tok) is not None:
+        if i in stop or position_of(tok) is not None or tok.lower() in ATTACH:
             break
         if tok == "»" or tok == '"' and i > first:
             k = next((m for m in range(i - 1, max(first, i - 12) - 1, -1)
@@ -176,7 +215,8 @@ def _extend_left(toks: list[Token], h: int, stop: set[int], first: int) -> int:
             continue
         hd = head_of(tok)
         prev_head = i > first and head_of(toks[i - 1][0]) is not None
-        if tok in (",", "және", "мен", "бен", "пен") and (prev_head or i == first):
+        if tok in (",", "және", "мен", "бен", "пен") and (
+                prev_head or i == first or toks[i + 1][0].lower() in _TERRITORIAL):
             break
         if hd is not None:
             if hd in LEGAL_FORMS or tok.lower() != hd and not tok.lower().endswith(_GENITIVE):
@@ -188,7 +228,8 @@ def _extend_left(toks: list[Token], h: int, stop: set[int], first: int) -> int:
         elif tok[:1].isupper():
             if tok.endswith(_CAP_BAD):
                 break
-            if i == first and not (is_place_word(tok) or tok.isupper() or tok in ("Қазақ",)):
+            if i == first and not (is_place_word(tok) or tok.isupper() or tok in ("Қазақ",)
+                                   or tok.lower() in GENERIC):
                 from kg.normalise.people import COMMON_CAPS
                 if tok in COMMON_CAPS or not toks[i + 1][0][:1].isupper():
                     break
@@ -217,22 +258,55 @@ def _extend_left(toks: list[Token], h: int, stop: set[int], first: int) -> int:
 def _name(text: str, toks: list[Token], j: int, h: int, head: str) -> str:
     prefix = text[toks[j][1]: toks[h][1]] if j < h else ""
     name = re.sub(r"\s+", " ", prefix + head).strip()
-    return name
+    # «облыстық партия филиалы»: the party is already named → «облыстық филиалы»
+    return re.sub(r"\b(облыстық|қалалық|аудандық|өңірлік) партия (филиал)", r"\1 \2", name)
 
 
-def _build(text: str, toks: list[Token], j: int, h: int) -> OrgHit:
-    head = head_of(toks[h][0]) or toks[h][0]
-    hit = OrgHit(_name(text, toks, j, h, head), toks[j][1], toks[h][2], head)
-    words = [t for t, _, _ in toks[j:h]]
-    quoted = any(t in ("«", '"', "“") for t in words)
-    anchor = quoted or any(t[:1].isupper() for t in words) or head in LEGAL_FORMS
-    content = _content(words)
-    strong = HEADS.get(head, True)
-    hit.vague = content == 0 or not anchor and (content < (1 if strong else 2))
+def _inner_head(toks: list[Token], j: int, h: int) -> int | None:
+    """The nearest head inside ``toks[j:h]`` that names a parent body."""
     for k in range(h - 1, j, -1):
-        if head_of(toks[k][0]) is not None and toks[k][0] not in LEGAL_FORMS:
-            hit.parent = _build(text, toks, j, k)
-            break
+        if head_of(toks[k][0]) is None or toks[k][0] in LEGAL_FORMS:
+            continue
+        if head_of(toks[k + 1][0]) is not None:
+            continue  # compound head: «инспекциясы комитеті»
+        return k
+    return None
+
+
+def _build(text: str, toks: list[Token], j: int, h: int, head: str | None = None) -> OrgHit:
+    """The organisation named by ``toks[j..h]``, with the parents named inside it.
+
+    A parent in the nominative is dropped from the name («ҚР … министрлігі
+    Мемлекеттік еңбек инспекциясы комитеті» → «Мемлекеттік еңбек инспекциясы
+    комитеті») except before a branch («"AMANAT" партиясы … филиалы»); a
+    parent in the genitive stays («Жамбыл облысы әкімдігінің ішкі саясат
+    басқармасы») except before an internal unit («…басқармасының X бөлімі»).
+    """
+    head = head or head_of(toks[h][0]) or toks[h][0]
+    first = j
+    parent = None
+    k = _inner_head(toks, j, h)
+    if k is not None:
+        parent = _build(text, toks, j, k)
+        inner = head_of(toks[k][0])
+        if toks[k][0].lower() == inner:  # nominative
+            first = parent.first if head in BRANCH_HEADS else k + 1
+        elif head in SUBUNIT_HEADS and parent.head != "әкімдігі":
+            first = k + 1
+        else:
+            first = parent.first
+    while first < h and toks[first][0].lower() in _LINKERS:
+        first += 1
+    hit = OrgHit(_name(text, toks, first, h, head), toks[first][1], toks[h][2], head,
+                 first=first)
+    words = [t for t, _, _ in toks[first:h]]
+    quoted = any(t in ("«", '"', "“") for t in words)
+    anchor = quoted or any(t[:1].isupper() for t in words) or head in LEGAL_FORMS or any(
+        t.lower() in _TERRITORIAL for t in words)
+    content = _content(words)
+    strong = HEADS.get(BARE_HEADS.get(head, head), True)
+    hit.vague = content == 0 or not anchor and (content < (1 if strong else 2))
+    hit.parent = parent
     return hit
 
 
@@ -240,6 +314,10 @@ def find_orgs(text: str, toks: list[Token], stop: set[int] | None = None) -> lis
     """Organisation mentions among one sentence's tokens (outermost heads only).
 
     ``stop`` holds indices of tokens that belong to people's names.
+
+    >>> s = "Филиал жанындағы Экология мәселелері жөніндегі қоғамдық кеңестің мүшесі"
+    >>> [(h.name, h.parent.name) for h in find_orgs(*_demo(s))]
+    [('Экология мәселелері жөніндегі қоғамдық кеңес', 'Филиал')]
     """
     stop = stop or set()
     hits: list[OrgHit] = []
@@ -247,190 +325,96 @@ def find_orgs(text: str, toks: list[Token], stop: set[int] | None = None) -> lis
     n = len(toks)
     for h, (tok, s, e) in enumerate(toks):
         if _MEDIA.match(tok):
-            hits.append(OrgHit(tok, s, e, tok))
+            hits.append(OrgHit(tok, s, e, tok, first=h))
+            continue
+        if h in stop:
             continue
         head = head_of(tok)
-        if head is None or h in stop:
-            continue
+        bare = None
+        if head is None:
+            bare = bare_head_of(tok)
+            if bare is None or h == 0 or not _bare_ok(toks, h):
+                continue
+            head = BARE_HEADS[bare]
         nxt = toks[h + 1][0] if h + 1 < n else ""
         low = tok.lower()
-        # an inner head continues into a longer name: «партиясы … филиалы»
-        if low == head and h + 1 < n and _continues(toks, h + 1):
-            continue
-        if low.endswith(_GENITIVE) and _continues(toks, h + 1):
+        later = _next_head(toks, h + 1) if bare is None else None
+        # an inner head continues into a longer name: «партиясы … филиалы»,
+        # but an akimat or a party after a nominative head is a body of its own
+        if later is not None and (low.endswith(_GENITIVE) or low == head and head_of(
+                toks[later][0]) not in TOP_HEADS and toks[later][0] not in LEGAL_FORMS):
             continue
         if nxt == "»" and any(t == "«" for t, _, _ in toks[max(0, h - 10):h]):
             k = max(m for m in range(max(0, h - 10), h) if toks[m][0] == "«")
-            hit = OrgHit(text[toks[k][1]: toks[h + 1][2]], toks[k][1], toks[h + 1][2], head)
+            hit = OrgHit(text[toks[k][1]: toks[h + 1][2]], toks[k][1], toks[h + 1][2], head,
+                         first=k)
             hits.append(hit)
             covered_until = h + 1
             continue
         j = _extend_left(toks, h, stop, max(0, covered_until + 1))
-        hit = _build(text, toks, j, h)
+        hit = _build(text, toks, j, h, bare)
+        if bare is not None and (hit.vague or not _bare_named(toks[hit.first:h])):
+            continue
         before = toks[j - 1][0] if j > 0 else ""
         if any(c.isdigit() for c in before) or before.lower() in _QUANT:
             hit.vague = True  # «5 арнаулы … орталығы»: a counted common noun
+        if before.lower() in ATTACH and j >= 2:
+            _attach(text, toks, hits, hit, j - 2)
         hits.append(hit)
         covered_until = h
     return hits
 
 
-def _continues(toks: list[Token], i: int) -> bool:
-    """Whether the tokens from ``i`` on carry the name on to a later head."""
+def _bare_ok(toks: list[Token], h: int) -> bool:
+    """A bare head names a body only after an adjective: «облыстық перинаталдық орталық»."""
+    prev = toks[h - 1][0].lower()
+    if h + 1 < len(toks) and head_of(toks[h + 1][0]) is not None:
+        return False  # «облыстық партия филиалы»: a modifier of the next head
+    return prev.endswith(_ADJ_ENDS) or prev == "жөніндегі"
+
+
+def _bare_named(toks: list[Token]) -> bool:
+    words = [t.lower() for t, _, _ in toks]
+    return any(w in _TERRITORIAL or w == "жөніндегі" for w in words) or any(
+        t[:1].isupper() for t, _, _ in toks)
+
+
+def _attach(text: str, toks: list[Token], hits: list[OrgHit], hit: OrgHit, k: int) -> None:
+    """«X жанындағы Y»: X (token ``k`` ends it) is Y's parent; Y's head goes bare."""
+    if hits and hits[-1].end == toks[k][2]:
+        hit.parent = hits[-1]
+    else:
+        bare = bare_head_of(toks[k][0])
+        head = head_of(toks[k][0]) or (BARE_HEADS[bare] if bare else None)
+        if head is None:
+            return
+        hit.parent = OrgHit(toks[k][0], toks[k][1], toks[k][2], head, vague=True, first=k)
+    poss = {v: b for b, v in BARE_HEADS.items()}
+    last = hit.name.rsplit(" ", 1)
+    if len(last) == 2 and last[1] == hit.head and hit.head in poss and last[0].lower().endswith(
+            _ADJ_ENDS):
+        hit.name = f"{last[0]} {poss[hit.head]}"
+
+
+def _next_head(toks: list[Token], i: int) -> int | None:
+    """Index of the later head the tokens from ``i`` on carry the name on to."""
     if i >= len(toks) or toks[i][0] in (",", "және", "мен", "бен", "пен", "-", "–", "—"):
-        return False
+        return None
     for m in range(i, min(len(toks), i + 10)):
         tok = toks[m][0]
         if head_of(tok) is not None:
-            return True
-        if position_of(tok) is not None:
-            return False
+            return m
+        if position_of(tok) is not None or tok.lower() in ATTACH:
+            return None
         if tok in (".", "!", "?", ";", ":") or any(c.isdigit() for c in tok):
-            return False
+            return None
         if tok == "," and m > i and head_of(toks[m - 1][0]) is not None:
-            return False
+            return None
         if tok[:1].islower() and not _lowercase_ok(tok, toks[m + 1][0] if m + 1 < len(toks)
                                                    else "") and tok not in _LINKERS:
-            return False
-    return False
+            return None
+    return None
 
 
 def _demo(sentence: str) -> tuple[str, list[Token]]:
     return sentence, tokenize(sentence)
-
-
-def org_key(name: str) -> str:
-    """Cross-article key: slug of :func:`org_match_key`; long names end in a short hash.
-
-    >>> org_key("«AMANAT» партиясы")
-    'amanat-partiiasy'
-    >>> len(org_key("ҚР Еңбек және халықты әлеуметтік қорғау министрлігі " * 3)) <= 80
-    True
-    """
-    from kg.normalise.translit import slug
-
-    full = slug(" ".join(_words(name)), max_len=1000)
-    if len(full) <= 80:
-        return full
-    digest = hashlib.sha1(full.encode()).hexdigest()[:8]
-    return full[:71].rstrip("-") + "-" + digest
-
-
-def _words(name: str) -> list[str]:
-    words = [w for w in org_match_key(name).split() if w not in ("партия", "және")]
-    while len(words) > 1 and words[0] in GENERIC:
-        words = words[1:]
-    return words
-
-
-def _quoted(name: str) -> str | None:
-    m = re.search(r"[«\"“]([^»\"”]+)[»\"”]", name)
-    return m.group(1).lower() if m else None
-
-
-class OrgResolver:
-    """Merge one article's organisation mentions into canonical organisations.
-
-    Variants merge when one's words (abbreviations expanded, leading generic
-    modifiers dropped) end the other's («ішкі саясат басқармасы» → «Жамбыл
-    облысы әкімдігінің ішкі саясат басқармасы»), or when both have the same
-    quoted name and head («"Бақытты отбасы" орталығы»). The longest variant
-    names the organisation. Vague mentions («облыс әкімдігі») join a named
-    organisation with the same head or are dropped.
-
-    >>> t = "Жамбыл облысы әкімдігінің ішкі саясат басқармасы. Облыс әкімдігі мен ішкі саясат басқармасы."
-    >>> toks = tokenize(t)
-    >>> r = OrgResolver(t, find_orgs(t, toks[:6]) + find_orgs(t, toks[7:]))
-    >>> [(o.name, o.parent_key) for o in r.organisations()]
-    [('Жамбыл облысы әкімдігінің ішкі саясат басқармасы', 'jambyl-oblysy-akimdigi'), ('Жамбыл облысы әкімдігі', None)]
-    """
-
-    def __init__(self, text: str, hits: list[OrgHit], mentions: list | None = None) -> None:
-        from kg.model import Mention, Organisation
-        from kg.normalise.translit import translit
-
-        self._translit, self._Org, self._Mention = translit, Organisation, Mention
-        self.text = text
-        self.orgs: dict[str, Organisation] = {}
-        self.by_end: dict[int, str] = {}
-        flat: list[OrgHit] = []
-        for h in hits:
-            p: OrgHit | None = h
-            while p is not None:
-                flat.append(p)
-                p = p.parent
-        named = sorted((h for h in flat if not h.vague), key=lambda h: -len(_words(h.name)))
-        canon: dict[int, str] = {}
-        for h in named:
-            key = self._match(h.name)
-            if key is None:
-                key = org_key(h.name)
-                self.orgs[key] = Organisation(key=key, name=h.name, latin=translit(h.name))
-            canon[id(h)] = key
-        for h in flat:
-            key = canon.get(id(h)) or self._vague(h)
-            if key is None:
-                continue
-            canon[id(h)] = key
-            org = self.orgs[key]
-            org.mentions.append(Mention(h.start, h.end, text[h.start:h.end], "ORGANISATION",
-                                        "rules"))
-            self.by_end.setdefault(h.end, key)
-            if h.parent is not None and not h.parent.vague and org.parent_key is None:
-                pk = canon.get(id(h.parent))
-                if pk and pk != key:
-                    org.parent_key = pk
-        for m in mentions or []:
-            if getattr(m, "label", "") == "ORGANISATION" and not any(
-                    s < m.end and m.start < e for o in self.orgs.values()
-                    for s, e in ((x.start, x.end) for x in o.mentions)):
-                words = m.text.split() or [""]
-                head = head_of(words[-1])
-                if head and len(words) >= 2:
-                    self.add(" ".join(words[:-1] + [head]), m)
-
-    def _match(self, name: str) -> str | None:
-        w, q = _words(name), _quoted(name)
-        for key, org in self.orgs.items():
-            ow = _words(org.name)
-            if ow == w or len(w) >= 2 and ow[-len(w):] == w:
-                return key
-            if q and q == _quoted(org.name) and ow[-1] == w[-1]:
-                return key
-        return None
-
-    def _vague(self, h: OrgHit) -> str | None:
-        same = [k for k, o in self.orgs.items() if _words(o.name)[-1] == h.head]
-        for terr in ("облыс", "қала", "аудан"):
-            if terr in h.name.lower():
-                narrowed = [k for k in same if terr in self.orgs[k].name.lower()]
-                return narrowed[0] if len(narrowed) == 1 else None
-        return same[0] if len(same) == 1 else None
-
-    def add(self, name: str, mention: object | None = None) -> str:
-        """Add (or find) an organisation by name; returns its key."""
-        key = self._match(name)
-        if key is None:
-            key = org_key(name)
-            self.orgs[key] = self._Org(key=key, name=name, latin=self._translit(name))
-        if mention is not None:
-            self.orgs[key].mentions.append(mention)  # type: ignore[arg-type]
-        return key
-
-    def add_akimat(self, place_name: str) -> str:
-        """The akimat of a territory («Алматы қаласы» → «Алматы қаласы әкімдігі»)."""
-        return self.add(f"{place_name} әкімдігі")
-
-    def org_ending_at(self, end: int) -> str | None:
-        """Key of the organisation whose mention ends at offset ``end``."""
-        return self.by_end.get(end)
-
-    def find_by_head(self, head: str) -> str | None:
-        """The first top-level organisation with this head («партиясы»)."""
-        return next((k for k, o in self.orgs.items()
-                     if _words(o.name)[-1] == head and o.parent_key is None), None)
-
-    def organisations(self) -> list:
-        """Organisations in order of first mention (added ones last)."""
-        return sorted(self.orgs.values(),
-                      key=lambda o: min((m.start for m in o.mentions), default=10**9))

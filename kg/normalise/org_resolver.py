@@ -1,0 +1,257 @@
+"""Merging one article's organisation mentions into canonical organisations.
+
+Split from :mod:`kg.normalise.orgs` (which finds the mentions): cross-article
+keys, variant matching («БҚО» = «Батыс Қазақстан облысы», «облыстық» =
+«облысы», «кеңес» = «кеңесі»), vague references and parent links.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from kg.normalise.orgs import BARE_HEADS, GENERIC, OrgHit, head_of, org_match_key
+from kg.normalise.places import _ABBREV
+
+__all__ = ["OrgResolver", "org_key"]
+
+
+def org_key(name: str) -> str:
+    """Cross-article key: slug of :func:`org_match_key`; long names end in a short hash.
+
+    >>> org_key("«AMANAT» партиясы")
+    'amanat-partiiasy'
+    >>> len(org_key("ҚР Еңбек және халықты әлеуметтік қорғау министрлігі " * 3)) <= 80
+    True
+    """
+    from kg.normalise.translit import slug
+
+    full = slug(" ".join(_words(name)), max_len=1000)
+    if len(full) <= 80:
+        return full
+    digest = hashlib.sha1(full.encode()).hexdigest()[:8]
+    return full[:71].rstrip("-") + "-" + digest
+
+
+def _words(name: str) -> list[str]:
+    words = [BARE_HEADS.get(w, w) for w in org_match_key(name).split()
+             if w not in ("партия", "және")]
+    while len(words) > 1 and words[0] in GENERIC:
+        words = words[1:]
+    return words
+
+
+_TERR_ADJ = {"облыстық": "облысы", "өңірлік": "облысы", "қалалық": "қаласы",
+             "аудандық": "ауданы"}
+
+
+def _cmp(name: str) -> list[str]:
+    """Words for matching variants: «облыстық» = «облысы» («БҚО» is expanded to it)."""
+    return [_TERR_ADJ.get(w, w) for w in _words(name)]
+
+
+def _variant(a: list[str], b: list[str]) -> bool:
+    """``a`` is ``b`` with generic words left out («… жөніндегі [өңірлік] қоғамдық кеңесі»)."""
+    if len(a) >= len(b) or a[-1:] != b[-1:] or len([w for w in a if w not in GENERIC]) < 3:
+        return False
+    it = iter(b)
+    if not all(any(w == x for x in it) for w in a):
+        return False
+    extra = list(b)
+    for w in a:
+        extra.remove(w)
+    return all(w in GENERIC for w in extra)
+
+
+def _rank(h: OrgHit) -> tuple[int, int, int]:
+    """Which variant names an organisation: most specific words, fewest abbreviations, first."""
+    words = _cmp(h.name)
+    abbrevs = sum(1 for w in re.findall(r"[\w-]+", h.name) if w in _ABBREV)
+    return -len([w for w in words if w not in GENERIC]), abbrevs, h.start
+
+
+def _quoted(name: str) -> str | None:
+    m = re.search(r"[«\"“]([^»\"”]+)[»\"”]", name)
+    return m.group(1).lower() if m else None
+
+
+def _territory(name: str) -> tuple[str | None, str | None]:
+    """The territory level («облысы», «қаласы», «ауданы») a body's name puts it in, and the place.
+
+    >>> _territory("БҚО білім басқармасы"), _territory("облыстық білім басқармасы")
+    (('облысы', 'Батыс Қазақстан облысы'), ('облысы', None))
+    >>> _territory("Семей қаласы білім бөлімі"), _territory("Жер қатынастары басқармасы")
+    (('қаласы', 'Семей қаласы'), (None, None))
+    """
+    words = re.findall(r"[\w-]+", name)
+    for i, w in enumerate(words):
+        if w in _ABBREV:
+            return "облысы", _ABBREV[w]
+        if w in ("облысы", "қаласы", "ауданы") and i > 0 and words[i - 1][:1].isupper():
+            start = i - 1
+            while start > 0 and words[start - 1][:1].isupper():
+                start -= 1
+            return w, " ".join(words[start:i + 1])
+        if w.lower() in _TERR_ADJ:
+            return _TERR_ADJ[w.lower()], None
+    return None, None
+
+
+class OrgResolver:
+    """Merge one article's organisation mentions into canonical organisations.
+
+    Variants merge when one's words (abbreviations expanded, leading generic
+    modifiers dropped) end the other's («ішкі саясат басқармасы» → «Жамбыл
+    облысы әкімдігінің ішкі саясат басқармасы»), or when both have the same
+    quoted name and head («"Бақытты отбасы" орталығы»). The longest variant
+    names the organisation. Vague mentions («облыс әкімдігі») join a named
+    organisation with the same head or are dropped.
+
+    >>> from kg.normalise.morph import tokenize
+    >>> from kg.normalise.orgs import find_orgs
+    >>> t = "Жамбыл облысы әкімдігінің ішкі саясат басқармасы. Облыс әкімдігі мен ішкі саясат басқармасы."
+    >>> toks = tokenize(t)
+    >>> r = OrgResolver(t, find_orgs(t, toks[:6]) + find_orgs(t, toks[7:]))
+    >>> [(o.name, o.parent_key) for o in r.organisations()]
+    [('Жамбыл облысы әкімдігінің ішкі саясат басқармасы', 'jambyl-oblysy-akimdigi'), ('Жамбыл облысы әкімдігі', None)]
+    """
+
+    def __init__(self, text: str, hits: list[OrgHit], mentions: list | None = None,
+                 region: str | None = None, city: str | None = None) -> None:
+        from kg.model import Mention, Organisation
+        from kg.normalise.translit import translit
+
+        self._translit, self._Org, self._Mention = translit, Organisation, Mention
+        self.text = text
+        self.region, self.city = region, city
+        self.orgs: dict[str, Organisation] = {}
+        self.by_end: dict[int, str] = {}
+        flat: list[OrgHit] = []
+        seen: set[int] = set()
+        for h in hits:
+            p: OrgHit | None = h
+            while p is not None and id(p) not in seen:
+                seen.add(id(p))
+                flat.append(p)
+                p = p.parent
+        named = sorted((h for h in flat if not h.vague), key=_rank)
+        canon: dict[int, str] = {}
+        for h in named:
+            key = self._match(h.name)
+            if key is None:
+                key = org_key(h.name)
+                self.orgs[key] = Organisation(key=key, name=h.name, latin=translit(h.name))
+            canon[id(h)] = key
+        for h in flat:
+            key = canon.get(id(h)) or self._vague(h)
+            if key is None:
+                continue
+            canon[id(h)] = key
+            org = self.orgs[key]
+            org.mentions.append(Mention(h.start, h.end, text[h.start:h.end], "ORGANISATION",
+                                        "rules"))
+            self.by_end.setdefault(h.end, key)
+        for h in flat:
+            key, pk = canon.get(id(h)), canon.get(id(h.parent)) if h.parent else None
+            if key and pk and pk != key and self.orgs[key].parent_key is None:
+                self.orgs[key].parent_key = pk
+        for m in mentions or []:
+            if getattr(m, "label", "") == "ORGANISATION" and not any(
+                    s < m.end and m.start < e for o in self.orgs.values()
+                    for s, e in ((x.start, x.end) for x in o.mentions)):
+                words = m.text.split() or [""]
+                head = head_of(words[-1])
+                if head and len(words) >= 2:
+                    self.add(" ".join(words[:-1] + [head]), m)
+
+    def _match(self, name: str) -> str | None:
+        w, q = _cmp(name), _quoted(name)
+        for key, org in self.orgs.items():
+            ow = _cmp(org.name)
+            if ow == w or len(w) >= 2 and ow[-len(w):] == w or _variant(w, ow) or _variant(ow, w):
+                return key
+            if q and q == _quoted(org.name) and ow[-1] == w[-1]:
+                return key
+        return None
+
+    def _vague(self, h: OrgHit) -> str | None:
+        head = BARE_HEADS.get(h.head, h.head)
+        same = [k for k, o in self.orgs.items() if _words(o.name)[-1] == head]
+        low = h.name.lower()
+        for terr, place in (("облыс", self.region), ("қала", self.city), ("аудан", None)):
+            if terr in low:
+                narrowed = [k for k in same if terr in self.orgs[k].name.lower()]
+                if not narrowed and head == "әкімдігі" and place and len(h.name.split()) == 2:
+                    return self.add_akimat(place)  # «Облыс әкімдігінің қаулысымен»
+                return narrowed[0] if len(narrowed) == 1 else None
+        return same[0] if len(same) == 1 else None
+
+    def heads(self, head: str) -> list[str]:
+        """Keys of the organisations whose head is ``head`` (possessive or bare form)."""
+        head = BARE_HEADS.get(head, head)
+        return [k for k, o in self.orgs.items() if _words(o.name)[-1:] == [head]]
+
+    def nearest_with_head(self, head: str, offset: int) -> str | None:
+        """«Басқарма басшысы»: the organisation with this head mentioned last before ``offset``.
+
+        With no mention before, the first one after (a lead that names the post first).
+        """
+        keys = self.heads(head)
+        if len(keys) <= 1:
+            return keys[0] if keys else None
+
+        def last_before(k: str) -> int:
+            return max((m.end for m in self.orgs[k].mentions if m.end <= offset), default=-1)
+        best = max(keys, key=last_before)
+        return best if last_before(best) >= 0 else None
+
+    def link_akimats(self) -> None:
+        """A regional or city department with no parent → the akimat of its territory.
+
+        Only an akimat the article itself names (or implies: «Облыс әкімдігінің
+        қаулысымен») becomes a parent: «облыстық/БҚО … басқармасы» → the one
+        regional akimat, «Семей қаласы білім бөлімі» → «Семей қаласы әкімдігі»;
+        a department with no territory in its name goes to the article's only akimat.
+        """
+        akimats = {k: o.name for k, o in self.orgs.items()
+                   if _words(o.name)[-1:] == ["әкімдігі"] and "әкімдігінің" not in o.name}
+        for key, org in self.orgs.items():
+            if org.parent_key is not None or _words(org.name)[-1:] not in (
+                    ["басқармасы"], ["бөлімі"]):
+                continue
+            level, place = _territory(org.name)
+            if level is None:
+                cands = list(akimats)
+            else:
+                cands = [k for k, n in akimats.items() if level in n.split()
+                         and (place is None or n.startswith(place))]
+            if len(cands) == 1 and cands[0] != key:
+                org.parent_key = cands[0]
+
+    def add(self, name: str, mention: object | None = None) -> str:
+        """Add (or find) an organisation by name; returns its key."""
+        key = self._match(name)
+        if key is None:
+            key = org_key(name)
+            self.orgs[key] = self._Org(key=key, name=name, latin=self._translit(name))
+        if mention is not None:
+            self.orgs[key].mentions.append(mention)  # type: ignore[arg-type]
+        return key
+
+    def add_akimat(self, place_name: str) -> str:
+        """The akimat of a territory («Алматы қаласы» → «Алматы қаласы әкімдігі»)."""
+        return self.add(f"{place_name} әкімдігі")
+
+    def org_ending_at(self, end: int) -> str | None:
+        """Key of the organisation whose mention ends at offset ``end``."""
+        return self.by_end.get(end)
+
+    def find_by_head(self, head: str) -> str | None:
+        """The first top-level organisation with this head («партиясы»)."""
+        return next((k for k, o in self.orgs.items()
+                     if _words(o.name)[-1] == head and o.parent_key is None), None)
+
+    def organisations(self) -> list:
+        """Organisations in order of first mention (added ones last)."""
+        return sorted(self.orgs.values(),
+                      key=lambda o: min((m.start for m in o.mentions), default=10**9))
