@@ -17,10 +17,12 @@ import sys
 import time
 from pathlib import Path
 
+from kg.paths import RAW_KK
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 DEFAULT_TEXT = (
-    Path(os.environ.get("DEREK_DATA_RAW", "/work/shared/data/raw-kk")) / "apertium_kaz_texts.txt"
+    Path(os.environ.get("DEREK_DATA_RAW", str(RAW_KK))) / "apertium_kaz_texts.txt"
 )
 
 

@@ -69,6 +69,7 @@ def extract(article: Article, nlp: Language | None = None) -> Extraction:
     from kg.extract.entities import extract_entities
     from kg.extract.figures import find_figures
     from kg.extract.linking import link_projects
+    from kg.extract.projects import plausible_project_mention
     from kg.extract.quotes import find_quotes
     from kg.extract.reporters import attribute_figures
     from kg.nlp.sentences import split_sentences
@@ -79,7 +80,10 @@ def extract(article: Article, nlp: Language | None = None) -> Extraction:
     if nlp is not None and sentences:
         from kg.nlp import tag_sentences
 
-        mentions = tag_sentences(nlp, text, sentences)
+        mentions = [
+            m for m in tag_sentences(nlp, text, sentences)
+            if m.label != "PROJECT" or plausible_project_mention(text, m.start, m.end)
+        ]
     ents = extract_entities(text, sentences, mentions)
     figures = find_figures(text, sentences)
     quotes = find_quotes(text, sentences, ents.people, ents.posts)

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kg.extract.posts import find_post
+from kg.extract.posts import find_post, role_in_speech
 from kg.extract.projects import find_projects
 from kg.model import Mention, Organisation, Person, Place, Post, Project, Sentence
 from kg.normalise.morph import tokenize
@@ -264,7 +264,35 @@ def _posts(text: str, sent_toks: list[list[tuple[str, int, int]]], hits: list[Na
                                   organisation_key=org_key,
                                   mention=Mention(ph.start, h.end, text[ph.start:h.end],
                                                   "POSITION", "rules"))
+        _speech_role(text, toks, hits, owner, resolver, posts)
     return list(posts.values())
+
+
+def _speech_role(text: str, toks: list[tuple[str, int, int]], hits: list[NameHit],
+                 owner: dict[int, str], resolver: OrgResolver,
+                 posts: dict[tuple[str, str, str | None], Post]) -> None:
+    """«Кеңес төрайымы ретінде …, – деп Name …»: the speaker's own post."""
+    found = role_in_speech(toks)
+    if found is None:
+        return
+    i, j, position, dash = found
+    speakers = {owner[h.start] for h in hits
+                if h.start in owner and toks[dash][2] <= h.start < toks[-1][2] + 1}
+    if len(speakers) != 1 or i == 0:
+        return
+    person = speakers.pop()
+    if any(p.person_key == person for p in posts.values()):
+        return
+    before = toks[i - 1]
+    org_key = resolver.org_ending_at(before[2])
+    bare = bare_head_of(before[0])
+    if org_key is None and bare is not None:
+        org_key = resolver.nearest_with_head(bare, toks[-1][2])
+    if org_key is None:
+        return
+    posts[(person, position, org_key)] = Post(
+        person_key=person, position=position, organisation_key=org_key,
+        mention=Mention(toks[i][1], toks[j][2], text[toks[i][1]:toks[j][2]], "POSITION", "rules"))
 
 
 def find_person_by_name(ents: Entities, name_fragment: str) -> str | None:

@@ -127,3 +127,32 @@ def find_post(toks: list[Token], first: int, last: int) -> PostHit | None:
         elif prev in TITLE_PREFIXES or prev in (",", "–", "-", "—") and not after:
             org_end = -1
     return PostHit(text, toks[i][1], toks[j][2], org_end, territory)
+
+
+def role_in_speech(toks: list[Token]) -> tuple[int, int, str, int] | None:
+    """«… кеңес төрайымы ретінде …, – деп Name …»: a speaker naming their own post.
+
+    Returns (first, last) token indices of the position words, the position,
+    and the index of the dash that ends the quoted speech (the speaker's name
+    follows it).
+
+    >>> from kg.normalise.morph import tokenize
+    >>> toks = tokenize("Бірлестік төрағасы ретінде айтарым бар, – деді Әлия Сейітова.")
+    >>> role_in_speech(toks)
+    (1, 1, 'төрағасы', 6)
+    """
+    for k, (tok, _, _) in enumerate(toks):
+        if tok.lower() != "ретінде" or k == 0:
+            continue
+        j = k - 1
+        if position_of(toks[j][0]) != toks[j][0].lower():
+            continue
+        dash = next((m for m in range(k + 1, len(toks) - 1) if toks[m][0] in ("–", "—", "-")
+                     and toks[m + 1][0].lower().startswith(("деп", "деді", "дейді"))), None)
+        if dash is None:
+            continue
+        i = j
+        while i - 1 >= 0 and toks[i - 1][0].lower() in POSITION_MODIFIERS:
+            i -= 1
+        return i, j, " ".join(t for t, _, _ in toks[i:j + 1]), dash
+    return None

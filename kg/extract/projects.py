@@ -65,3 +65,21 @@ def find_projects(text: str, start: int = 0, end: int | None = None) -> list[Pro
             continue
         hits.append(ProjectHit(name, _kind(m.group(3)), m.start(), m.end()))
     return hits
+
+
+_KIND_AFTER = re.compile(r"^[»\"”]?(?:\s+[^\s«»]+){0,2}?\s+(?:" + _KIND_RE + r")", re.IGNORECASE)
+
+
+def plausible_project_mention(text: str, start: int, end: int) -> bool:
+    """Keep a model's PROJECT mention only where the spec would call it a project:
+    a quoted name followed (within two words) by жоба / бағдарлама / акция / … .
+
+    KazNERD also tags unquoted social schemes («атаулы әлеуметтік көмек») as
+    PROJECT; the spec does not count those.
+
+    >>> t = "«Іскер ана» жобасы мен атаулы әлеуметтік көмек"
+    >>> plausible_project_mention(t, 1, 10), plausible_project_mention(t, 23, 47)
+    (True, False)
+    """
+    quoted = start > 0 and text[start - 1] in "«\"“" or text[start:start + 1] in ("«", '"', "“")
+    return bool(quoted and _KIND_AFTER.match(text[end:end + 60]))

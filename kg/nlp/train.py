@@ -2,7 +2,7 @@
 
     .venv/bin/python -m kg.nlp.train --out models/ner-fast --max-minutes 30
 
-Data: ``--data`` or ``$DEREK_DATA`` (default ``/work/shared/data/kaznerd``) holding
+Data: ``--data`` or ``$DEREK_DATA`` (default ``../shared/data/kaznerd`` beside the checkout) holding
 ``train.iob`` and ``dev.iob``. The IOB files are converted with :mod:`kg.nlp.kaznerd`
 into DocBins under ``--work`` (default ``training/ner-fast``); the config
 (``configs/ner-fast.cfg``) is spaCy's config system; the random seed is fixed there.
@@ -17,17 +17,16 @@ True
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
-import sys
 import time
 from pathlib import Path
 from typing import Any
 
 from kg import ROOT
+from kg.paths import KAZNERD
 
-DEFAULT_DATA = Path("/work/shared/data/kaznerd")
+DEFAULT_DATA = KAZNERD
 DEFAULT_CONFIG = ROOT / "configs" / "ner-fast.cfg"
 #: the files a saved pipeline needs; anything else in the output folder is removed
 KEEP = {"config.cfg", "meta.json", "tokenizer", "vocab", "tok2vec", "ner"}
@@ -207,8 +206,6 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(f"saved best model to {args.out}")
     print(format_scores(perf))
-    json.dump(perf, sys.stdout, indent=1)
-    print()
     return 0
 
 

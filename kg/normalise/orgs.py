@@ -26,112 +26,33 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.normalise.morph import POSSESSIVE_CASE, tokenize
+from kg.normalise.morph import tokenize
+from kg.normalise.org_words import (
+    _ADJ_ENDS,
+    _BAD_ENDINGS,
+    _CAP_BAD,
+    _GENITIVE,
+    _LINKERS,
+    _MEDIA,
+    _QUANT,
+    _SENT_STARTERS,
+    _STOP_WORDS,
+    _TERRITORIAL,
+    ATTACH,
+    BARE_HEADS,
+    BRANCH_HEADS,
+    GENERIC,
+    HEADS,
+    LEGAL_FORMS,
+    SUBUNIT_HEADS,
+    TOP_HEADS,
+    bare_head_of,
+    head_of,
+    position_of,
+)
 from kg.normalise.places import _ABBREV, is_place_word
 
 Token = tuple[str, int, int]
-
-#: head word (possessive nominative) → strong (names a body on its own) or weak
-HEADS: dict[str, bool] = {
-    **{h: True for h in (
-        "партиясы", "филиалы", "әкімдігі", "министрлігі", "комитеті", "департаменті",
-        "басқармасы", "агенттігі", "инспекциясы", "прокуратурасы", "мәслихаты",
-        "университеті", "колледжі", "институты", "академиясы", "ауруханасы", "емханасы",
-        "палатасы", "қауымдастығы", "ассоциациясы", "федерациясы", "ассамблеясы",
-        "корпорациясы", "компаниясы", "холдингі", "серіктестігі", "кәсіпорны", "гимназиясы",
-        "лицейі", "аппараты", "өкілдігі", "редакциясы", "телеарнасы", "газеті", "журналы",
-        "фракциясы", "филармониясы", "театры", "музейі", "кітапханасы", "балабақшасы",
-        "комиссиясы", "бюросы", "соты",
-    )},
-    **{h: False for h in (
-        "бөлімі", "кеңесі", "қоры", "қоғамы", "орталығы", "мектебі", "одағы", "мекемесі",
-        "ұйымы", "бірлестігі", "банкі", "штабы", "клубы", "кеңсесі", "қорығы",
-    )},
-}
-LEGAL_FORMS = frozenset({"ЖШС", "АҚ", "ЖАҚ", "ҚҚ", "КЕАҚ", "РМК", "ШЖҚ", "МКҚК", "КММ", "КМҚК",
-                         "РМҚК", "ҚБ", "ЖК", "ӨК", "ТОО", "АО"})
-#: modifiers that never make a name specific on their own
-GENERIC = frozenset("""облыс облысы облыстық қала қаласы қалалық аудан ауданы аудандық ауыл ауылы
-ауылдық өңір өңірлік жергілікті республикалық мемлекеттік қоғамдық ұлттық бұл осы сол аталған
-тиісті барлық әр жаңа бірқатар және мен бен пен , бойынша жөніндегі жанындағы партия""".split())
-_LINKERS = frozenset({"бойынша", "жөніндегі", "жанындағы", "қарасындағы", "және", "мен", "бен",
-                      "пен", ",", "-", "–"})
-_STOP_WORDS = frozenset("""үшін туралы арқылы кейін бірге сияқты секілді дейін бері сайын
-сондай-ақ сонымен қатар да де та те ғана тек әрі немесе не яғни оның олардың біздің өкілдері
-қатысуымен қатысты деп деді дейді айтты өтті мәлімдеді хабарлады баяндады жеткізді тоқталды
-берді болды""".split())
-_BAD_ENDINGS = ("ға", "ге", "қа", "ке", "да", "де", "та", "те", "дан", "ден", "тан", "тен",
-                "нан", "нен", "ған", "ген", "қан", "кен", "атын", "етін", "йтын", "йтін",
-                "ып", "іп", "дағы", "дегі", "тағы", "тегі", "ады", "еді", "йды", "йді", "ады")
-_CAP_BAD = ("ға", "ге", "қа", "ке", "да", "де", "та", "те", "дағы", "дегі", "тағы", "тегі")
-_REGION_WORDS = frozenset({"Қазақстан", "Солтүстік", "Оңтүстік", "Батыс", "Шығыс", "Орталық"})
-_GENITIVE = ("ның", "нің", "дың", "дің", "тың", "тің")
-#: position nouns (3rd-person possessive), as they follow an organisation's name
-POSITION_WORDS = frozenset("""әкімі басшысы төрағасы төрайымы хатшысы орынбасары директоры
-меңгерушісі жетекшісі министрі вице-министрі депутаты президенті бастығы маманы қызметкері
-өкілі мүшесі сарапшысы кеңесшісі көмекшісі инспекторы дәрігері мұғалімі оқытушысы ректоры
-проректоры деканы бас маман спикері сенаторы төрағалығы үйлестірушісі координаторы
-бас директоры атқарушы тілшісі редакторы прокуроры судьясы командирі аппарат бастығы
-меңгерушісінің инженері бухгалтері заңгері экономисі психологы тәрбиешісі
-жаттықтырушысы архитекторы""".split())
-
-
-def position_of(word: str) -> str | None:
-    """The nominative position noun for a position word in any case form.
-
-    >>> position_of("басшысының"), position_of("әкімі"), position_of("филиалы")
-    ('басшысы', 'әкімі', None)
-    """
-    low = word.lower()
-    if low in POSITION_WORDS and low.endswith(("ы", "і")):
-        return low
-    for end in POSSESSIVE_CASE:
-        if low.endswith(end) and low[: -len(end)] in POSITION_WORDS:
-            return low[: -len(end)]
-    return None
-
-
-#: heads that never take a parent written before them in the nominative
-TOP_HEADS = frozenset({"әкімдігі", "министрлігі", "партиясы", "мәслихаты", "прокуратурасы"})
-#: heads named together with their nominative parent («"AMANAT" партиясы … филиалы»)
-BRANCH_HEADS = frozenset({"филиалы", "бөлімшесі", "өкілдігі"})
-#: internal units named without their genitive parent («…басқармасының X бөлімі» → «X бөлімі»)
-SUBUNIT_HEADS = frozenset({"бөлімі", "секторы"})
-#: «X жанындағы Y кеңесі»: Y is attached to X (X is Y's parent, not part of its name)
-ATTACH = frozenset({"жанындағы", "қарасындағы", "жанынан"})
-#: bare (non-possessive) head nouns → their possessive head
-BARE_HEADS = {
-    "кеңес": "кеңесі", "орталық": "орталығы", "қоғам": "қоғамы", "бірлестік": "бірлестігі",
-    "басқарма": "басқармасы", "департамент": "департаменті", "бөлім": "бөлімі",
-    "филиал": "филиалы", "комитет": "комитеті", "әкімдік": "әкімдігі", "қор": "қоры",
-    "министрлік": "министрлігі", "партия": "партиясы", "инспекция": "инспекциясы",
-    "мекеме": "мекемесі", "ұйым": "ұйымы", "одақ": "одағы", "аурухана": "ауруханасы",
-}
-_BARE_CASES = frozenset("""ның нің дың дің тың тің ға ге қа ке на не да де та те нда нде дан ден
-тан тен нан нен ды ді ты ті ны ні н мен бен пен дағы дегі тағы тегі""".split())
-_ADJ_ENDS = ("лық", "лік", "дық", "дік", "тық", "тік")
-_TERRITORIAL = frozenset({"облыстық", "қалалық", "аудандық", "республикалық", "өңірлік",
-                          "ауылдық", "халықаралық"})
-
-
-def bare_head_of(word: str) -> str | None:
-    """The bare nominative of a non-possessive head noun in any case form.
-
-    >>> bare_head_of("орталықтың"), bare_head_of("Басқарма"), bare_head_of("кеңесі")
-    ('орталық', 'басқарма', None)
-    """
-    low = word.lower()
-    if low in BARE_HEADS:
-        return low
-    for bare in BARE_HEADS:
-        if low.startswith(bare) and low[len(bare):] in _BARE_CASES:
-            return bare
-    return None
-
-
-_QUANT = frozenset("бір екі үш төрт бес алты жеті сегіз тоғыз он барлық бірнеше көптеген әрбір".split())
-_MEDIA = re.compile(r"^[A-Za-z][A-Za-z0-9-]*\.(?:kz|KZ|com|ru|org|info|net)$")
-
 
 @dataclass
 class OrgHit:
@@ -144,26 +65,6 @@ class OrgHit:
     parent: OrgHit | None = None
     vague: bool = False
     first: int = -1  # token index where the name starts
-
-
-def head_of(word: str) -> str | None:
-    """The nominative head if ``word`` is an organisation head in any case form.
-
-    >>> head_of("филиалының"), head_of("әкімдігіне"), head_of("ЖШС-ның"), head_of("кеңестің")
-    ('филиалы', 'әкімдігі', 'ЖШС', None)
-    """
-    if word in LEGAL_FORMS:
-        return word
-    base = word.split("-")[0]
-    if base in LEGAL_FORMS and base != word:
-        return base
-    low = word.lower()
-    if low in HEADS:
-        return low
-    for end in POSSESSIVE_CASE:
-        if low.endswith(end) and low[: -len(end)] in HEADS:
-            return low[: -len(end)]
-    return None
 
 
 def org_match_key(name: str) -> str:
@@ -230,8 +131,13 @@ def _extend_left(toks: list[Token], h: int, stop: set[int], first: int) -> int:
                 break
             if i == first and not (is_place_word(tok) or tok.isupper() or tok in ("Қазақ",)
                                    or tok.lower() in GENERIC):
+                # a sentence-initial capital: part of the name unless it is a sentence word
+                nxt = toks[i + 1][0] if i + 1 < len(toks) else ""
                 from kg.normalise.people import COMMON_CAPS
-                if tok in COMMON_CAPS or not toks[i + 1][0][:1].isupper():
+                if (tok in _SENT_STARTERS or tok.lower() in _QUANT or nxt in ("«", '"', "“")
+                        or tok in COMMON_CAPS and nxt[:1].isupper()
+                        or tok.lower().endswith(("ды", "ді", "ты", "ті", "ны", "ні"))
+                        or not _lowercase_ok(tok, nxt)):
                     break
             j = i
             lower_run = 0
@@ -327,6 +233,10 @@ def find_orgs(text: str, toks: list[Token], stop: set[int] | None = None) -> lis
         if _MEDIA.match(tok):
             hits.append(OrgHit(tok, s, e, tok, first=h))
             continue
+        if tok == "«" and _credit(toks, h, stop):
+            r = next(m for m in range(h + 1, n) if toks[m][0] == "»")
+            hits.append(OrgHit(text[s:toks[r][2]], s, toks[r][2], "»", first=h))
+            continue
         if h in stop:
             continue
         head = head_of(tok)
@@ -353,7 +263,7 @@ def find_orgs(text: str, toks: list[Token], stop: set[int] | None = None) -> lis
             continue
         j = _extend_left(toks, h, stop, max(0, covered_until + 1))
         hit = _build(text, toks, j, h, bare)
-        if bare is not None and (hit.vague or not _bare_named(toks[hit.first:h])):
+        if bare is not None and (hit.vague or not _bare_named(toks, hit.first, h)):
             continue
         before = toks[j - 1][0] if j > 0 else ""
         if any(c.isdigit() for c in before) or before.lower() in _QUANT:
@@ -365,6 +275,20 @@ def find_orgs(text: str, toks: list[Token], stop: set[int] | None = None) -> lis
     return hits
 
 
+def _credit(toks: list[Token], q: int, stop: set[int]) -> bool:
+    """A credit line «Суретті түсірген – Name, «Outlet»»: the quoted outlet ends the line.
+
+    >>> s = "Суреттерді түсірген – Ерлан Омар, «Жас Алаш»"
+    >>> t = tokenize(s)
+    >>> _credit(t, 6, {3, 4})
+    True
+    """
+    r = next((m for m in range(q + 1, min(len(toks), q + 5)) if toks[m][0] == "»"), None)
+    if r is None or r == q + 1 or q < 2 or toks[q - 1][0] != "," or q - 2 not in stop:
+        return False
+    return r + 1 == len(toks) or toks[r + 1][0] in (".", ";")
+
+
 def _bare_ok(toks: list[Token], h: int) -> bool:
     """A bare head names a body only after an adjective: «облыстық перинаталдық орталық»."""
     prev = toks[h - 1][0].lower()
@@ -373,10 +297,10 @@ def _bare_ok(toks: list[Token], h: int) -> bool:
     return prev.endswith(_ADJ_ENDS) or prev == "жөніндегі"
 
 
-def _bare_named(toks: list[Token]) -> bool:
-    words = [t.lower() for t, _, _ in toks]
-    return any(w in _TERRITORIAL or w == "жөніндегі" for w in words) or any(
-        t[:1].isupper() for t, _, _ in toks)
+def _bare_named(toks: list[Token], j: int, h: int) -> bool:
+    """A territorial adjective, «жөніндегі» or a capital (not the sentence's first word)."""
+    return any(toks[m][0].lower() in _TERRITORIAL or toks[m][0] == "жөніндегі"
+               or m > 0 and toks[m][0][:1].isupper() for m in range(j, h))
 
 
 def _attach(text: str, toks: list[Token], hits: list[OrgHit], hit: OrgHit, k: int) -> None:
