@@ -129,19 +129,17 @@ def run_stats(store: Path) -> str:
     return "\n".join(f"{k:<{width}}  {v}" for k, v in stats.items())
 
 
-def run_evaluate(
-    gold: Path, articles: list[Path], *, model: str | None, no_ner: bool, details: bool
-) -> str:
-    """``kg evaluate``: build into a temporary store, run the saved queries, score."""
-    from kg.evaluate import format_scores, load_gold, mismatches, rows_to_predicted, score
+def evaluate_paths(gold: Path, articles: list[Path], nlp: Any) -> tuple[Any, list, list]:
+    """Build ``articles`` into a temporary store, answer the saved queries and score them
+    against the gold files in ``gold`` (spec §5): returns (scores, gold docs, predicted)."""
+    from kg.evaluate import load_gold, rows_to_predicted, score
     from kg.pipeline import build
     from kg.query import SAVED_FOR_EVALUATION, run_saved
 
-    if not Path(gold).is_dir():
-        raise DerekError("E601", f"no gold directory at {gold}")
+    if not Path(gold).exists():
+        raise DerekError("E601", f"no gold files at {gold}", "give a directory of gold JSON files")
     gold_docs = load_gold(gold)
     ids = {g["articleId"] for g in gold_docs}
-    nlp = _load_nlp(model, no_ner)
     with tempfile.TemporaryDirectory(prefix="derek-eval-") as tmp:
         report = build(articles, Path(tmp) / "store", nlp=nlp)
         for problem in [*report.skipped, *report.failed]:
@@ -149,12 +147,19 @@ def run_evaluate(
         st = _open_store(Path(tmp) / "store")
         rows = {name: [r for r in run_saved(st, name, {}).records() if r["articleId"] in ids]
                 for name in SAVED_FOR_EVALUATION}
-        close = getattr(st, "close", None)
-        if callable(close):
-            close()
+        st.close()
     predicted = rows_to_predicted(rows)
-    gold_docs = [g for g in gold_docs if g["articleId"] in set(report.stored) | ids]
-    out = format_scores(score(gold_docs, predicted))
+    return score(gold_docs, predicted), gold_docs, predicted
+
+
+def run_evaluate(
+    gold: Path, articles: list[Path], *, model: str | None, no_ner: bool, details: bool
+) -> str:
+    """``kg evaluate``: build into a temporary store, run the saved queries, score."""
+    from kg.evaluate import format_scores, mismatches
+
+    scores, gold_docs, predicted = evaluate_paths(gold, articles, _load_nlp(model, no_ner))
+    out = format_scores(scores)
     if details:
         out += "\n\n" + "\n".join(str(m) for m in mismatches(gold_docs, predicted))
     return out
