@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kg.model import Article, Extraction
+from kg.model import Article, Extraction, Post
 from kg.read import Skipped, body_spans, read_inputs
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -60,6 +60,26 @@ class BuildReport:
         )
 
 
+def unique_posts(posts: list[Post]) -> list[Post]:
+    """One post per (person, position, organisation) as IRIs see them: positions that differ
+    only in case or punctuation («Президенті», «президенті») are the same post; the first wins.
+
+    >>> p = [Post("a", "Президенті"), Post("a", "президенті"), Post("a", "әкімі")]
+    >>> [x.position for x in unique_posts(p)]
+    ['Президенті', 'әкімі']
+    """
+    from kg.normalise.translit import slug
+
+    seen: set[tuple[str, str, str | None]] = set()
+    out: list[Post] = []
+    for post in posts:
+        key = (post.person_key, slug(post.position), post.organisation_key)
+        if key not in seen:
+            seen.add(key)
+            out.append(post)
+    return out
+
+
 def extract(article: Article, nlp: Language | None = None) -> Extraction:
     """Run the extraction stages on one article (no RDF, no store).
 
@@ -97,7 +117,7 @@ def extract(article: Article, nlp: Language | None = None) -> Extraction:
         organisations=ents.organisations,
         places=ents.places,
         projects=ents.projects,
-        posts=ents.posts,
+        posts=unique_posts(ents.posts),
         figures=figures,
         quotes=quotes,
     )

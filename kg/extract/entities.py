@@ -30,7 +30,14 @@ from kg.model import Mention, Organisation, Person, Place, Post, Project, Senten
 from kg.normalise.morph import tokenize
 from kg.normalise.org_resolver import OrgResolver
 from kg.normalise.orgs import OrgHit, bare_head_of, find_orgs, position_of
-from kg.normalise.people import NameHit, find_names, given_lemma, is_patronymic, surname_lemma
+from kg.normalise.people import (
+    COMMON_CAPS,
+    NameHit,
+    find_names,
+    given_lemma,
+    is_patronymic,
+    surname_lemma,
+)
 from kg.normalise.places import REGIONS, find_places
 from kg.normalise.translit import slug, translit
 
@@ -72,18 +79,54 @@ def _sentence_spans(text: str, sentences: list[Sentence]) -> list[tuple[int, int
 _SENT_CUT = re.compile(r"(?<!\b[А-ЯӘҒҚҢӨҰҮІA-Z]\.)(?<=[.!?])\s+(?=[«\"А-ЯӘҒҚҢӨҰҮІA-Z0-9–-])")
 
 
+#: case endings that a name hardly ever ends in: stripped from a name the model tagged
+_NAME_CASE = ("ның", "нің", "дың", "дің", "тың", "тің", "ға", "ге", "қа", "ке",
+              "мен", "бен", "пен", "нан", "нен", "дан", "ден", "тан", "тен")
+_NAME_WORD = re.compile(r"^[А-ЯӘҒҚҢӨҰҮІЁ][а-яәғқңөұүһіё]+(?:-[А-ЯӘҒҚҢӨҰҮІ][а-яәғқңөұүһіё]+)?$")
+
+
+def name_nominative(word: str) -> str:
+    """The nominative of any name word the model tagged, by its case ending.
+
+    >>> name_nominative("Сәрсенбайға"), name_nominative("Рахмонның"), name_nominative("Әзімбай")
+    ('Сәрсенбай', 'Рахмон', 'Әзімбай')
+    """
+    lemma = surname_lemma(word)
+    if lemma:
+        return lemma
+    low = word.lower()
+    for end in _NAME_CASE:
+        if low.endswith(end) and len(word) - len(end) >= 4:
+            return word[: -len(end)]
+    return word
+
+
 def _ner_names(text: str, mentions: list[Mention], taken: list[tuple[int, int]]
                ) -> list[NameHit]:
-    """NER PERSON mentions that no rule found, parsed into name hits."""
+    """NER PERSON mentions that no rule found, parsed into name hits.
+
+    Only Cyrillic, capitalised name words count; a leading common word the model
+    swept in («Сөйтіп», «Сенатор») is dropped, and a mention with any other word
+    (initials, numerals, Latin) is left to the rules.
+    """
     out: list[NameHit] = []
     for m in mentions:
         if m.label != "PERSON" or any(s < m.end and m.start < e for s, e in taken):
             continue
         toks = [t for t in tokenize(text, m.start, m.end) if t[0][:1].isupper()]
-        if not toks:
+        while toks and toks[0][0] in COMMON_CAPS:
+            toks = toks[1:]
+        if not toks or not all(_NAME_WORD.match(t[0]) for t in toks):
             continue
+        if len(toks) > 3 or any(t[0] in COMMON_CAPS for t in toks):
+            continue
+        known = [given_lemma(t[0]) is not None or surname_lemma(t[0]) is not None for t in toks]
+        if not any(known):
+            continue  # «Мәңгілік Ел», «Иран Ксро»: no given name, no surname shape
+        if len(toks) >= 2 and not known[0] and known[-1] and surname_lemma(toks[-1][0]):
+            toks = toks[-1:]  # «Сөйтіп Әуезов» → the surname alone
         last = toks[-1][0]
-        sur = surname_lemma(last) or last
+        sur = name_nominative(last)
         given = None
         if len(toks) >= 2:
             parts = [t for t, _, _ in toks[:-1] if not is_patronymic(surname_lemma(t) or t)]
