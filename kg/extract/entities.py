@@ -35,6 +35,7 @@ from kg.normalise.people import (
     NameHit,
     find_names,
     given_lemma,
+    given_with_patronymic,
     is_patronymic,
     surname_lemma,
 )
@@ -127,6 +128,8 @@ def _ner_names(text: str, mentions: list[Mention], taken: list[tuple[int, int]]
             toks = toks[-1:]  # «Сөйтіп Әуезов» → the surname alone
         last = toks[-1][0]
         sur = name_nominative(last)
+        if len(toks) <= 2 and is_patronymic(sur):
+            continue  # «Мәдина Ерланқызы»: given name and patronymic, no surname
         given = None
         if len(toks) >= 2:
             parts = [t for t, _, _ in toks[:-1] if not is_patronymic(surname_lemma(t) or t)]
@@ -135,8 +138,14 @@ def _ner_names(text: str, mentions: list[Mention], taken: list[tuple[int, int]]
     return out
 
 
-def _resolve_people(text: str, hits: list[NameHit]) -> tuple[list[Person], dict[int, str]]:
-    """People from name hits; returns persons and a map hit-start → person key."""
+def _resolve_people(text: str, hits: list[NameHit], extra_given: set[str] | None = None
+                    ) -> tuple[list[Person], dict[int, str]]:
+    """People from name hits; returns persons and a map hit-start → person key.
+
+    A surname known only from initials («М.Оспанова») takes the given name the
+    article introduces with a patronymic («Мәдина Ерланқызы») when exactly one
+    such given name has that initial.
+    """
     people: dict[str, Person] = {}
     by_surname: dict[str, list[str]] = {}
     owner: dict[int, str] = {}
@@ -148,6 +157,15 @@ def _resolve_people(text: str, hits: list[NameHit]) -> tuple[list[Person], dict[
         if key not in people:
             people[key] = Person(key=key, name=name, latin=translit(name))
             by_surname.setdefault(h.surname, []).append(key)
+    for h in hits:
+        if h.given is None and h.initial and h.surname not in by_surname:
+            fits = [g for g in extra_given or () if g[:1] == h.initial[:1]]
+            if len(fits) == 1:
+                hits[hits.index(h)] = h = NameHit(h.surname, fits[0], h.start, h.end, h.first,
+                                                  h.last, h.initial)
+                name = f"{h.given} {h.surname}"
+                people[slug(name)] = Person(key=slug(name), name=name, latin=translit(name))
+                by_surname.setdefault(h.surname, []).append(slug(name))
     for h in hits:
         mention = Mention(h.start, h.end, text[h.start:h.end], "PERSON", "rules")
         if h.given is not None:
@@ -192,13 +210,14 @@ def extract_entities(text: str, sentences: list[Sentence], mentions: list[Mentio
     sent_toks = [tokenize(text, s, e) for s, e in spans]
     name_hits: list[NameHit] = []
     stops: list[set[int]] = []
+    extra = {g for toks in sent_toks for g in given_with_patronymic(toks)}
     for toks in sent_toks:
-        hits = find_names(toks)
+        hits = find_names(toks, extra)
         name_hits.extend(hits)
         stops.append({i for h in hits for i in range(h.first, h.last + 1)})
     name_hits += _ner_names(text, mentions, [(h.start, h.end) for h in name_hits])
     name_hits.sort(key=lambda h: h.start)
-    people, owner = _resolve_people(text, name_hits)
+    people, owner = _resolve_people(text, name_hits, extra)
 
     places: dict[str, Place] = {}
     for toks in sent_toks:

@@ -48,6 +48,7 @@ from kg.extract.numerals import (
     word_number,
 )
 from kg.extract.units import (
+    AEK,
     CAPACITY,
     COMPOUNDS,
     KNOWN,
@@ -227,7 +228,7 @@ def _phrase(text: str, toks: list[Token], i: int) -> _Phrase | None:
         j += 1
         while j < len(toks) and toks[j].low.startswith(("есеп", "көрсеткіш")):
             j += 1
-        unit, ending = "АЕК", toks[j - 1].low
+        unit, ending = AEK, toks[j - 1].low
     elif j < len(toks) and toks[j].kind == "pct":
         unit, ending, j = "percent", toks[j].suffix, j + 1
     elif nxt:

@@ -54,7 +54,7 @@ _NOT_IZAFET = frozenset("""
 мерзім ұзындық қуат өкіл тұрғын мүше иесі ие
 """.split())
 #: generic institution nouns named by their relational adjective: «медициналық пункт»
-_TYPE_HEADS = frozenset("пункт бекет орталық мекеме ұйым кешен станция".split())
+_TYPE_HEADS = frozenset("пункт бекет орталық мекеме ұйым кешен станция іс".split())
 _RELATIONAL = ("лық", "лік", "дық", "дік", "тық", "тік")
 _POSS_RE = re.compile(
     r"(?P<nom>.{2,}?(?:(?<=[аәеиоөұүыіэюя])с[ыі]|(?<![аәеиоөұүыіэюя])[ыі]))"
@@ -99,9 +99,12 @@ def _compound(w: str, nxt: str, nxt2: str) -> str | None:
             or _ORDINAL.search(nxt)):
         return None
     nlem = lemma(nxt)
-    agent = re.match(r".+?(?:ушы|уші|юшы|юші)", nxt)
+    agent = re.match(r".+?(?:ушы|уші|юшы|юші)", nxt) or re.match(r".{2,}?(?:ғыш|гіш|қыш|кіш)", nxt)
     if agent and _bare(w) and agent.group() not in PERSON:
-        return f"{w} {agent.group()}"  # «жұмыс берушілерге» → жұмыс беруші
+        return f"{w} {agent.group()}"  # «жұмыс берушілерге» → жұмыс беруші; «тұқым сепкіш»
+    poss = possessive_nominative(nxt)
+    if poss and nlem in PERSON and _bare(w) and lemma(w) not in PERSON:
+        return "person"  # «қонақүй иесі», «ауыл тұрғыны»: a person noun heads the compound
     if lemma(w) in KNOWN and nlem not in KNOWN:
         return None  # «23 мыңға жуық бала бірінші сыныпқа»: only known nouns join a known one
     if _bare(w):
@@ -142,6 +145,8 @@ def _head(toks: list[Token], k: int, word_num: bool) -> tuple[str | None, int]:
             continue
         if (w, lemma(nxt)) in COMPOUNDS:
             return COMPOUNDS[(w, lemma(nxt))], k + 1
+        if (nxt, lemma(nxt2)) in COMPOUNDS and not w.endswith(VERB_ENDINGS):
+            return COMPOUNDS[(nxt, lemma(nxt2))], k + 2  # «бос жұмыс орны»: a modifier
         comp = _compound(w, nxt, nxt2)
         if comp:
             return comp, k + 1
@@ -166,6 +171,9 @@ def _head(toks: list[Token], k: int, word_num: bool) -> tuple[str | None, int]:
         if nxt.endswith(("у", "ю")) and nxt2.endswith(("ы", "і")) and nxt2 not in STOP_WORDS:
             return unit_of(nxt2), k + 2  # «қызметтер көрсету орталығы»
         if w.endswith(("у", "ю")) and nxt.endswith(("ы", "і", "сы", "сі")) and lemma(nxt) in KNOWN:
+            poss = possessive_nominative(nxt)
+            if skipped == 0 and poss and len(w) > 4:
+                return f"{w} {poss}", k + 1  # «құтқару бекеті»: verbal noun + possessive noun
             return unit_of(nxt), k + 1
         return unit_of(w), k
     return fallback or (None, k)

@@ -284,8 +284,26 @@ def _captions(ctx: Context, paras: list[tuple[int, int]]) -> list[_Raw]:
         if line[-1] == "." and not (after and (text[na] in _DASHES + "«„“\""
                                                 or _FIRST_PERSON.search(text, na, nb))):
             continue
-        out.append(_Raw(na, nb, "caption", lambda key=noms[0].key: key, 2))
+        out.append(_Raw(na, _caption_end(text, paras, k + 1), "caption",
+                        lambda key=noms[0].key: key, 2))
     return out
+
+
+def _caption_end(text: str, paras: list[tuple[int, int]], k: int, most: int = 12) -> int:
+    """End of the speech after a caption: its paragraph, or, when that opens a «…»
+    left open at the paragraph end, every paragraph up to the one that closes it
+    (a dialogue dash «– …» before the close means the quotation was never closed)."""
+    na, nb = paras[k]
+    if text[na] != "«":
+        return nb
+    depth = 0
+    for pa, pb in paras[k:k + most]:
+        if pa > na and text[pa] in _DASHES:
+            return nb
+        depth += text.count("«", pa, pb) - text.count("»", pa, pb)
+        if depth <= 0:
+            return pb
+    return nb
 
 
 def _standalone(ctx: Context, pairs: dict[int, tuple[int, int]],

@@ -20,14 +20,17 @@ import re
 __all__ = [
     "STOP_WORDS", "ADJECTIVES", "ADJ_ENDINGS", "VERB_ENDINGS",
     "lemma", "unit_of", "MEASURES", "PERSON", "is_time_word", "is_month", "is_age",
-    "COMPOUNDS", "CAPACITY",
+    "COMPOUNDS", "CAPACITY", "AEK",
 ]
+
+#: the monthly calculation index, written out or as «АЕК»: one unit string for both
+AEK = "айлық есептік көрсеткіш"
 
 #: lemma → unit code for money and measures
 MEASURES: dict[str, str] = {
     "теңге": "KZT", "тг": "KZT", "₸": "KZT", "доллар": "USD", "$": "USD", "рубль": "RUB",
     "евро": "EUR", "€": "EUR", "юань": "CNY", "пайыз": "percent", "процент": "percent",
-    "%": "percent", "есе": "есе", "гектар": "hectare", "га": "hectare", "аек": "АЕК",
+    "%": "percent", "есе": "есе", "гектар": "hectare", "га": "hectare", "аек": AEK,
     # other measures: the spec's «counted noun's nominative lemma», abbreviations spelt out
     "тонна": "тонна", "тн": "тонна", "шақырым": "шақырым", "км": "шақырым",
     "километр": "шақырым", "метр": "метр", "м": "метр", "м²": "шаршы метр",
@@ -63,7 +66,7 @@ PERSON: frozenset[str] = frozenset("""
 тұлға азаматша оқытушы профессор ғалым хирург фельдшер ұшқыш әскери әскерилер заңгер
 психолог әлеуметтік-қызметкер қатысушылар жетекші мүше үйірмеші бітіруші қамқоршы ата-ана
 тігінші аспаз мектеп-оқушы жасөспірім ұстаз кандидат сотталған күдікті қылмыскер құрбан
-жараланған зардап-шеккен директор меңгеруші төраға бастық хатшы
+жараланған зардап-шеккен директор меңгеруші төраға бастық хатшы ие
 """.split())
 
 #: counted nouns (lemma form) the lemmatiser should stop at
@@ -107,7 +110,7 @@ ADJECTIVES = frozenset("""
 көпбалалы көпқабатты мүгедек жас аз жалғызбасты биылғы былтырғы қазіргі соңғы алғашқы негізгі бұрынғы кейінгі ішкі сыртқы
 жоғарғы төменгі бүгінгі осындағы мұндағы ондағы
 жергілікті мемлекеттік әлеуметтік ауылдық қалалық аудандық облыстық жеке-меншік жекеменшік
-халықаралық республикалық шетелдік отандық қазақстандық ұлттық аса өте ең жаңадан тағы
+халықаралық республикалық шетелдік отандық қазақстандық ұлттық аса өте ең жаңадан тағы бос
 """.split()) - PERSON
 VERB_ENDINGS = ("ылды", "ілді", "лды", "лді", "нды", "нді", "йды", "йді", "ады", "еді", "уда",
              "уде", "ып", "іп", "ейді", "айды", "йтын", "йтін", "атын", "етін")
@@ -142,6 +145,8 @@ def _candidates(w: str) -> list[str]:
                         new.append(stem)
                         stem = stem + suf[:3]
                     new.append(stem)
+                    if suf in ("тар", "тер") and stem.endswith("с"):
+                        new.append(stem + "т")  # «туристер»: турист + -тер, one т written
                     if stem[-1] in _ALT:
                         new.append(stem[:-1] + _ALT[stem[-1]])
                     if stem in _VOWEL_DROP:

@@ -199,7 +199,7 @@ _NAMED_AFTER = frozenset({"атындағы", "университеті", "ау�
                           "қаласы", "көшесі", "даңғылы", "мектебі", "ауылы"})
 
 
-def _surname_tok(word: str) -> str | None:
+def _surname_word(word: str) -> str | None:
     if word in GIVEN_NAMES or word in COMMON_CAPS or word.isupper():
         return None
     lemma = surname_lemma(word)
@@ -208,7 +208,34 @@ def _surname_tok(word: str) -> str | None:
     return lemma
 
 
-def find_names(toks: list[tuple[str, int, int]]) -> list[NameHit]:
+_SURNAME_SHAPE = re.compile(r"(?:ов|ев|ова|ева|ұлы|қызы|ович|евич|овна|евна)$")
+
+
+def given_with_patronymic(toks: list[tuple[str, int, int]]) -> set[str]:
+    """Given names that the text introduces with a patronymic («Мәдина Ерланқызы»).
+
+    Such a word is a given name in this article even when its shape looks like a
+    surname (-ина, -ова …).
+
+    >>> from kg.normalise.morph import tokenize
+    >>> sorted(given_with_patronymic(tokenize("– Гүлшара Асанқызы, айтыңызшы. Сәуле Маратқызына")))
+    ['Гүлшара']
+    """
+    w = [t for t, _, _ in toks]
+    out: set[str] = set()
+    for a, b in zip(w, w[1:], strict=False):
+        if not _CYR_NAME.match(a) or a in COMMON_CAPS or is_place_word(a) or _SURNAME_SHAPE.search(a):
+            continue
+        if is_patronymic(b) and surname_lemma(b) == b and (is_given_name(a) or looks_like_surname(a)):
+            out.add(a)
+    return out
+
+
+_is_given = is_given_name
+
+
+def find_names(toks: list[tuple[str, int, int]],
+               extra_given: frozenset[str] | set[str] = frozenset()) -> list[NameHit]:
     """Person-name mentions among tokens, by shape and morphology.
 
     >>> from kg.normalise.morph import tokenize
@@ -219,7 +246,15 @@ def find_names(toks: list[tuple[str, int, int]]) -> list[NameHit]:
     [('Мұрат', 'Қыдырбеков')]
     >>> [(h.given, h.surname) for h in find_names(tokenize("Суреттерді түсірген – Ерлан ОМАР, «ЕQ»"))]
     [('Ерлан', 'Омар')]
+    >>> [(h.given, h.surname) for h in find_names(tokenize("Сәуле Асанова келді"), {"Сәуле"})]
+    [('Сәуле', 'Асанова')]
     """
+    def _surname_tok(word: str) -> str | None:
+        return None if word in extra_given else _surname_word(word)
+
+    def is_given_name(word: str) -> bool:
+        return word in extra_given or _is_given(word)
+
     hits: list[NameHit] = []
     n = len(toks)
     w = [t for t, _, _ in toks]
