@@ -320,6 +320,9 @@ def _posts(text: str, sent_toks: list[list[tuple[str, int, int]]], hits: list[Na
                     bare = bare_head_of(toks[ph.org_end][0])
                     if org_key is None and bare is not None:  # «Басқарма басшысы Name»
                         org_key = resolver.nearest_with_head(bare, ph.start)
+                    if org_key is None and ph.position.split()[-1].lower() in (
+                            "министрі", "вице-министрі"):
+                        org_key = resolver.ministry_named_by(toks[ph.org_end][0])
             key = (owner[h.start], ph.position, org_key)
             if key not in posts:
                 posts[key] = Post(person_key=owner[h.start], position=ph.position,

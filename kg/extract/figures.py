@@ -37,7 +37,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from kg.extract.heads import head_unit
+from kg.extract.heads import head_unit, possessive_nominative
 from kg.extract.numerals import (
     Token,
     clean,
@@ -101,6 +101,12 @@ _ORD_WORD = re.compile(
     r"|сексен|тоқсан|жүз|мың|миллион)(?:інші|ыншы|нші|ншы|ыншы)"
 )
 _LATIN = re.compile(r"[A-Za-z]")
+_OF_THEM = frozenset({"олардың", "оның", "бұлардың", "солардың", "соның"})
+#: a plural genitive before «N-і»: the partitive «X-лердің N-і»
+_PARTITIVE = re.compile(r"(?:лар|лер|дар|дер|тар|тер)(?:дың|дің)$")
+_POSS_SUF = frozenset({"і", "ы", "сі", "сы"})
+#: collective numerals with a possessive: «4-еуі», «2-еуіне», «3-еуінде»
+_COLLECTIVE = re.compile(r"(?:е|а)?у[іы](?:н|нің|ның|не|на|нде|нда|нен|нан)?")
 _SOLAR = ("панел", "батарея", "электр", "станция", "энергия", "модул")
 _BEFORE_NOT = frozenset("сағат сағ ж жасы жасында кешкі түнгі таңғы таңертеңгі түскі түстен"
                         " нөмірі №".split())
@@ -150,6 +156,8 @@ def _num_excluded(text: str, t: Token, masks: list[tuple[int, int]]) -> bool:
     head = text[ls : t.start].strip()
     if not head and re.match(r"[.)]\s", text[t.end : t.end + 2]):
         return True
+    if re.match(r"(?i)\s*(?:көрілім|қаралым|просмотр|views?\b)", text[ls : t.start]):
+        return True  # a view counter «Көрілімдер: 1 208»
     return bool(re.search(r"(?:№|No|N|тел|телефон|факс|бет)\.?\s*$", text[ls : t.start]))
 
 
@@ -184,6 +192,14 @@ def _phrase(text: str, toks: list[Token], i: int) -> _Phrase | None:
     """Read the figure whose number starts at ``toks[i]``."""
     t = toks[i]
     word_num = t.kind == "word"
+    if t.kind == "num" and t.suffix and _COLLECTIVE.fullmatch(t.suffix) and t.text.isdigit():
+        v = Decimal(t.text)  # «13 ауданынан 4-еуі»: the noun is the earlier one
+        return _Phrase(i, i + 1, v, None, "exact", False, v)
+    if t.kind == "num" and t.suffix in _POSS_SUF and i > 0 and _PARTITIVE.search(toks[i - 1].low):
+        v = digits_value(t.text)  # «мердігерлердің 11-і», «мектептердің 19-ы»: N of the X
+        unit = unit_of(toks[i - 1].low)
+        if v is not None and unit not in ("олар", "бұлар", "солар"):
+            return _Phrase(i, i + 1, v, unit, "exact", False, v)
     if t.kind == "num" and t.suffix:
         if t.suffix.startswith(_ORDINAL) or t.suffix not in _CASE_SUF:
             return None
@@ -193,8 +209,15 @@ def _phrase(text: str, toks: list[Token], i: int) -> _Phrase | None:
     val, j, ending, scaled = got
     raw = digits_value(t.text) if not word_num else val
     prev = toks[i - 1].low if i > 0 else ""
-    if is_month(prev) or prev in _BEFORE_NOT or _LATIN.match(prev):
-        return None
+    if (is_month(prev) and not prev.startswith("маусымы")) or prev in _BEFORE_NOT \
+            or _LATIN.match(prev):
+        return None  # «жылыту маусымында 11 мыңнан астам»: a season, not June
+    if (t.kind == "num" and val == 1 and j < len(toks) and toks[j].kind == "word"
+            and possessive_nominative(toks[j].low) and j + 1 < len(toks)
+            and toks[j + 1].kind == "num"):
+        return None  # «1 литрі 295 теңгеден»: a price per unit
+    if t.kind == "num" and i + 1 < len(toks) and toks[i + 1].text == "(" and t.text in ("8", "+7"):
+        return None  # a telephone number «8 (72633) 2-14-56»
     k = j
     while k + 1 < len(toks) and toks[k].low in ("және", "мен", "бен", "немесе", "не", ",", "-", "–"):
         k += 1
@@ -260,7 +283,9 @@ def _phrase(text: str, toks: list[Token], i: int) -> _Phrase | None:
             q, j2 = _after_qual(toks, h + 1, toks[h].low)
             if q and not qual:
                 qual, stop = q, j2
-    elif unit is None and qual and ending and not ending.endswith(("ы", "і")):
+    elif (unit is None and qual and ending and not ending.endswith(("ы", "і"))
+          and not (prev in _OF_THEM and toks[stop - 1].low.endswith(("ы", "і")))):
+        # («олардың мыңға жуығы ауылдық жерлерде»: «of them», the noun is the earlier one)
         u, h = head_unit(toks, stop, word_num)
         w = toks[h].low if h < len(toks) else ""
         # «180-ге дейін қысқарды»: a finite verb, not a noun — the noun is elided

@@ -59,6 +59,9 @@ _RELATIONAL = ("лық", "лік", "дық", "дік", "тық", "тік")
 _POSS_RE = re.compile(
     r"(?P<nom>.{2,}?(?:(?<=[аәеиоөұүыіэюя])с[ыі]|(?<![аәеиоөұүыіэюя])[ыі]))"
     r"(?:н|ның|нің|на|не|нда|нде|нан|нен|мен|ндағы|ндегі)?")
+_PLAIN_CASE = re.compile(r"(?:да|де|та|те|ға|ге|қа|ке|дан|ден|тан|тен|нан|нен|ды|ді|ты|ті|дың|дің|тың|тің|ның|нің)")
+_AGENT = re.compile(r".+?(?:ушы|уші|юшы|юші)|.{2,}?(?:ғыш|гіш|қыш|кіш)")
+_OBLIQUE = ("да", "де", "та", "те", "ға", "ге", "қа", "ке", "нан", "нен", "дан", "ден")
 _PRONOUNS = frozenset("өзі өзінің өздері бәрі барлығы әрқайсысы біреуі көбі".split())
 _ORDINAL = re.compile(r"(?:ншы|нші)(?:$|[сн])")
 
@@ -81,6 +84,13 @@ def possessive_nominative(word: str) -> str | None:
     return nom
 
 
+def _plain_case(word: str) -> bool:
+    """A known noun with a bare case ending («кәсіпорында» = кәсіпорын + да), which
+    :func:`possessive_nominative` would misread as possessive."""
+    lem = lemma(word)
+    return lem in KNOWN and word.startswith(lem) and bool(_PLAIN_CASE.fullmatch(word[len(lem):]))
+
+
 _NOT_BARE = ADJ_ENDINGS + tuple(e for e in VERB_ENDINGS if e not in ("уда", "уде"))  # «сауда»
 
 
@@ -99,7 +109,7 @@ def _compound(w: str, nxt: str, nxt2: str) -> str | None:
             or _ORDINAL.search(nxt)):
         return None
     nlem = lemma(nxt)
-    agent = re.match(r".+?(?:ушы|уші|юшы|юші)", nxt) or re.match(r".{2,}?(?:ғыш|гіш|қыш|кіш)", nxt)
+    agent = _AGENT.match(nxt)
     if agent and _bare(w) and agent.group() not in PERSON:
         return f"{w} {agent.group()}"  # «жұмыс берушілерге» → жұмыс беруші; «тұқым сепкіш»
     poss = possessive_nominative(nxt)
@@ -109,6 +119,8 @@ def _compound(w: str, nxt: str, nxt2: str) -> str | None:
         return None  # «23 мыңға жуық бала бірінші сыныпқа»: only known nouns join a known one
     if _bare(w):
         poss = possessive_nominative(nxt)
+        if poss and _plain_case(nxt):
+            poss = None  # «студент кәсіпорында»: кәсіпорын + locative, not a possessive
         if poss and nxt2 in ("бар", "жоқ"):
             poss = None  # «мүгедектігі бар»
         if poss and re.search(r"[дт][ыі]$|[аәеиоөұүыіэюя]н[ыі]$", poss) and not (
@@ -145,12 +157,25 @@ def _head(toks: list[Token], k: int, word_num: bool) -> tuple[str | None, int]:
             continue
         if (w, lemma(nxt)) in COMPOUNDS:
             return COMPOUNDS[(w, lemma(nxt))], k + 1
-        if (nxt, lemma(nxt2)) in COMPOUNDS and not w.endswith(VERB_ENDINGS):
+        if ((nxt, lemma(nxt2)) in COMPOUNDS and (lemma(w) == w or w.endswith(ADJ_ENDINGS))
+                and not w.endswith(VERB_ENDINGS)):
             return COMPOUNDS[(nxt, lemma(nxt2))], k + 2  # «бос жұмыс орны»: a modifier
         comp = _compound(w, nxt, nxt2)
         if comp:
             return comp, k + 1
+        if (nxt.endswith(("у", "ю")) and len(nxt) > 4 and lemma(w) == w and len(w) > 3
+                and w not in ADJECTIVES | STOP_WORDS and not w.endswith(VERB_ENDINGS)
+                and possessive_nominative(nxt2) and lemma(nxt2) in KNOWN):
+            # «астық қабылдау пунктінің»: noun + verbal noun + possessive noun
+            return f"{w} {nxt} {possessive_nominative(nxt2)}", k + 2
         lem = lemma(w)
+        if k > 0 and toks[k].text[:1].isupper() and lem not in KNOWN | PERSON:
+            return fallback or (None, k)  # «800 мыңнан астамы Алакөл жағалауында»: a name
+        if (lem in PERSON and possessive_nominative(nxt) and not _plain_case(nxt)
+                and lemma(nxt) in KNOWN
+                and not w.endswith(("ның", "нің", "дың", "дің", "тың", "тің"))
+                and lemma(nxt) not in PERSON | ADJECTIVES):
+            return unit_of(nxt), k + 1  # «2 жастар орталығы»: the institution
         if lem in PERSON and not (nxt and lemma(nxt) in PERSON and lem != lemma(nxt)):
             return "person", k
         if w in ADJECTIVES:
@@ -168,8 +193,11 @@ def _head(toks: list[Token], k: int, word_num: bool) -> tuple[str | None, int]:
             continue
         if w.endswith(VERB_ENDINGS) or len(w) < 2 or (word_num and w.endswith("п") and len(w) < 5):
             return fallback or (None, k)
-        if nxt.endswith(("у", "ю")) and nxt2.endswith(("ы", "і")) and nxt2 not in STOP_WORDS:
+        if (nxt.endswith(("у", "ю")) and nxt2.endswith(("ы", "і")) and nxt2 not in STOP_WORDS
+                and not w.endswith(_OBLIQUE)):
             return unit_of(nxt2), k + 2  # «қызметтер көрсету орталығы»
+        if w.endswith(("у", "ю")) and len(w) > 3 and _AGENT.fullmatch(nxt):
+            return f"{w} {nxt}", k + 1  # «жылу есептегіш»
         if w.endswith(("у", "ю")) and nxt.endswith(("ы", "і", "сы", "сі")) and lemma(nxt) in KNOWN:
             poss = possessive_nominative(nxt)
             if skipped == 0 and poss and len(w) > 4:

@@ -50,13 +50,15 @@ _LONGEST_PARAGRAPH = 2500  # longer «paragraphs» are text whose line breaks we
 _CLOSERS = "»“”\""
 _TAG = re.compile(r"(?<![^\W\d_])(деді|дейді|деп|депті|деген)(?![^\W\d_])", re.I)
 _NAMING = re.compile(r"\s*(?:атал|атаған|атайды|атады|атанған|ат қой)", re.I)
+_AGENCY = re.compile(r"\s*хабарлайды\s+(?:[A-Za-z]|\S+\s+тілшісі)")
 _DIALOGUE_DASH = re.compile(r"(?:^|(?<=[.!?…:]))[ \t]*[-–—―][ \t]", re.M)
 _FIRST_PERSON = re.compile(
     r"(?<![^\W\d_])(?:біз|біздің|бізде|бізге|бізді|мен|менің|маған|мені)(?![^\W\d_])"
     r"|[^\W\d_]{3,}(?:мыз|міз|мын|мін|ымыз|іміз|дық|дік|тық|тік)(?![^\W\d_])", re.I)
 _SPEECH_INTRO = re.compile(
     r"(?<![^\W\d_])(?:былай|деді|дейді|айтты|айтады|атап|мәлімдеді|жеткізді|түсіндірді|сөзінде"
-    r"|баяндады|хабарлады|тоқталды|пікірімен|бөлісті|сөз алған|сөйледі|ескертті)", re.I)
+    r"|баяндады|хабарлады|тоқталды|пікірімен|бөлісті|сөз алған|сөйледі|ескертті|сынады|сын айтты"
+    r"|ұсынды|білдірді|назар аударды)", re.I)
 #: a post title in the nominative as the subject: «Аудан басшысы», «Әкім», «Спикер»
 _TITLE_SUBJECT = re.compile(
     r"(?<![^\W\d_])(?:басшысы|әкімі|әкім|төрағасы|директоры|бастығы|меңгерушісі|министрі"
@@ -184,6 +186,8 @@ def _tagged(ctx: Context, pairs: dict[int, tuple[int, int]],
             while i >= 0 and text[i] in " \t\u00a0,":
                 i -= 1
         closer = i if i >= 0 and text[i] in _CLOSERS and i in pairs else None
+        if closer is None and verb == "деп" and _AGENCY.match(text, m.end()):
+            continue  # «…, деп хабарлайды Kazinform тілшісі»: the outlet's report, not speech
         if closer is None and "," not in glue and not any(d in glue for d in _DASHES):
             continue
         if verb == "деп" and _NAMING.match(text, m.end()):
@@ -225,6 +229,18 @@ def _intro_speaker(ctx: Context, a: int, colon: int) -> str | None:
     return None
 
 
+def _short_speaker(ctx: Context, a: int, colon: int, line_start: int) -> str | None:
+    """A headline-style speaker: a line opening with a name or a post and a colon
+    («Тоқаев: …», «Вице-министр: …»), at most three words."""
+    words = WORD.findall(ctx.text[a:colon])
+    if a != line_start or not words or len(words) > 3 or not words[0][0].isupper():
+        return None
+    noms = ctx.nominative(a, colon)
+    if noms and noms[0].start - a <= 1:
+        return noms[0].key
+    return find_post(ctx, a, colon, pos=a, end_at=colon)
+
+
 def _colon_opened(ctx: Context, pairs: dict[int, tuple[int, int]],
                   paras: list[tuple[int, int]]) -> list[_Raw]:
     text = ctx.text
@@ -239,6 +255,11 @@ def _colon_opened(ctx: Context, pairs: dict[int, tuple[int, int]],
         intro = text[a:colon]
         is_caption = bool(ctx.nominative(a, colon)) and len(WORD.findall(intro)) <= 16 and (
             any(h.start - a <= 2 for h in ctx.nominative(a, colon)))
+        short = _short_speaker(ctx, a, colon, line_start)
+        if short and o == m.end() and "\n" not in text[colon:o]:
+            end = next((b for pa, b in paras if pa <= o < b), o)  # «Вице-министр: астық …»
+            out.append(_Raw(o, end, "direct", lambda key=short: key, 1))
+            continue
         if not (_SPEECH_INTRO.search(intro) or is_caption):
             continue
         if o == m.end():  # «X атап өтті: биыл …» — speech to the end of the line

@@ -59,7 +59,8 @@ _AS_SAID = re.compile(
     r"(?<![^\W\d_])(?:мәлім еткендей|атап өткендей|айтқандай|хабарлағандай|мәлімдегендей"
     r"|атап көрсеткендей|айтып өткендей|жеткізгендей|түсіндіргендей)(?![^\W\d_])", re.I
 )
-PRONOUNS = frozenset({"ол", "оның", "спикер", "спикердің"})
+#: words that point back to the last speaker: pronouns and «the rapporteur», «the speaker»
+PRONOUNS = frozenset({"ол", "оның", "спикер", "спикердің", "баяндамашы", "баяндамашының"})
 _GEN = ("ның", "нің", "дың", "дің", "тың", "тің")
 _DAT = ("ға", "ге", "қа", "ке", "на", "не", "а", "е")
 _ACC = ("ны", "ні", "ды", "ді", "ты", "ті")
@@ -227,7 +228,13 @@ def _tok_match(a: str, b: str) -> bool:
     if min(len(a), len(b)) < 3 or abs(len(a) - len(b)) > 6:
         return False
     short, long_ = sorted((a, b), key=len)
-    return long_.startswith(short) or long_.startswith(short[:-1] + _VOICED.get(short[-1], "#"))
+    if long_.startswith(short) or long_.startswith(short[:-1] + _VOICED.get(short[-1], "#")):
+        return True
+    # a possessive post «министрі» against a case form of the bare noun «министрдің»
+    bare = short[:-2] if short.endswith(("сы", "сі")) else short[:-1] if short.endswith(
+        ("ы", "і")) else ""
+    return len(bare) >= 4 and long_.startswith(bare) and long_[len(bare):len(bare) + 1] not in "ыі"
+
 
 
 def find_post(ctx: Context, a: int, b: int, pos: int, nominative: bool = True,

@@ -191,6 +191,16 @@ class OrgResolver:
         head = BARE_HEADS.get(head, head)
         return [k for k, o in self.orgs.items() if _words(o.name)[-1:] == [head]]
 
+    def ministry_named_by(self, word: str) -> str | None:
+        """«Ауыл шаруашылығы вице-министрі»: the ministry the article names whose name
+        ends in ``word`` before «министрлігі»."""
+        low = word.lower()
+        for key in self.heads("министрлігі"):
+            words = self.orgs[key].name.lower().split()
+            if len(words) >= 2 and words[-2] == low:
+                return key
+        return None
+
     def nearest_with_head(self, head: str, offset: int) -> str | None:
         """«Басқарма басшысы»: the organisation with this head mentioned last before ``offset``.
 

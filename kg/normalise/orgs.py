@@ -246,6 +246,8 @@ def find_orgs(text: str, toks: list[Token], stop: set[int] | None = None) -> lis
             if bare is None or h == 0 or not _bare_ok(toks, h):
                 continue
             head = BARE_HEADS[bare]
+        if head == "мәслихаты" and h > 0 and toks[h - 1][0].lower() == "баспасөз":
+            continue  # «баспасөз мәслихаты»: a press conference
         nxt = toks[h + 1][0] if h + 1 < n else ""
         low = tok.lower()
         later = _next_head(toks, h + 1) if bare is None else None
