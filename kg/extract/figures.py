@@ -182,6 +182,13 @@ def _after_qual(toks: list[Token], j: int, ending: str) -> tuple[str | None, int
     return None, j
 
 
+def _poss_qualified(toks: list[Token], i: int) -> bool:
+    """Whether the number at ``i`` ends in a possessive qualifier («1 100-ге жуығы»)."""
+    got = read_number(toks, i)
+    return bool(got) and got[1] < len(toks) and toks[got[1]].low in (
+        "жуығы", "астамы", "артығы", "аса", "көбі")
+
+
 def _age_at(toks: list[Token], k: int) -> bool:
     """«15 пен 29 жас аралығындағы»: bare «жас» before «аралығы…» is an age."""
     return (k + 1 < len(toks) and toks[k].low == "жас"
@@ -195,6 +202,15 @@ def _phrase(text: str, toks: list[Token], i: int) -> _Phrase | None:
     if t.kind == "num" and t.suffix and _COLLECTIVE.fullmatch(t.suffix) and t.text.isdigit():
         v = Decimal(t.text)  # «13 ауданынан 4-еуі»: the noun is the earlier one
         return _Phrase(i, i + 1, v, None, "exact", False, v)
+    if i > 0 and _PARTITIVE.search(toks[i - 1].low) and t.kind == "num" and (
+            t.suffix in _POSS_SUF or _poss_qualified(toks, i)):
+        got = read_number(toks, i)
+        part = unit_of(toks[i - 1].low)
+        if got is not None and t.suffix not in _POSS_SUF and part not in ("олар", "бұлар"):
+            val, j, ending, scaled = got  # «түлектердің 1 100-ге жуығы»
+            q, stop = _after_qual(toks, j, ending)
+            return _Phrase(i, stop, clean(val), part, q or "exact", scaled,
+                           digits_value(t.text) or val)
     if t.kind == "num" and t.suffix in _POSS_SUF and i > 0 and _PARTITIVE.search(toks[i - 1].low):
         v = digits_value(t.text)  # «мердігерлердің 11-і», «мектептердің 19-ы»: N of the X
         unit = unit_of(toks[i - 1].low)
@@ -209,8 +225,14 @@ def _phrase(text: str, toks: list[Token], i: int) -> _Phrase | None:
     val, j, ending, scaled = got
     raw = digits_value(t.text) if not word_num else val
     prev = toks[i - 1].low if i > 0 else ""
-    if (is_month(prev) and not prev.startswith("маусымы")) or prev in _BEFORE_NOT \
-            or _LATIN.match(prev):
+    after = toks[j] if j < len(toks) else None
+    month_date = is_month(prev) and not prev.startswith("маусымы") and not (
+        after is not None and after.kind == "word" and not is_time_word(after.low)
+        and not t.suffix and val > 31)
+    month_date = month_date and not (after is not None and after.kind == "word"
+                                     and lemma(after.low) in KNOWN | PERSON
+                                     | {"жергілікті", "жаңа"})
+    if month_date or prev in _BEFORE_NOT or _LATIN.match(prev):
         return None  # «жылыту маусымында 11 мыңнан астам»: a season, not June
     if (t.kind == "num" and val == 1 and j < len(toks) and toks[j].kind == "word"
             and possessive_nominative(toks[j].low) and j + 1 < len(toks)
@@ -235,11 +257,19 @@ def _phrase(text: str, toks: list[Token], i: int) -> _Phrase | None:
         unit = MEASURES[toks[i - 1].text]
     nxt = toks[j].low if j < len(toks) and toks[j].kind == "word" else ""
     nxt2 = toks[j + 1].low if j + 1 < len(toks) else ""
-    if nxt and (is_month(nxt) or is_age(nxt) or nxt in ("ж", "жж") or _ORD_WORD.match(nxt)
+    young = nxt in ("жас", "жасты", "жасқа", "жастың") and (val > 120 or (
+        nxt == "жасты" and not nxt2.startswith("толт")))  # «11 мыңнан астам жасты»: youths
+    if nxt and not young and (is_month(nxt) or is_age(nxt) or nxt in ("ж", "жж")
+                              or _ORD_WORD.match(nxt)
                 or _LATIN.match(nxt)):
         return None
-    if nxt.startswith(("нөмір", "call")) or (nxt == "байланыс" and nxt2.startswith("орталы")):
-        return None  # a hotline: «1414 байланыс орталығы», «102 нөміріне»
+    ahead = [x.low for x in toks[j:j + 4]]
+    if nxt.startswith(("нөмір", "call")) or any(
+            a == "байланыс" and b.startswith("орталы") for a, b in zip(ahead, ahead[1:])) or (
+            nxt in ("немесе", "не", "және") and any(a.startswith("нөмір") for a in ahead[2:])):
+        return None  # a hotline: «1414 байланыс орталығы», «101 немесе 112 нөміріне»
+    if nxt.startswith("жұлдызд"):
+        return None  # «5 жұлдызды қонақүй»: a rating
     aek = nxt in ("аек", "айлық") and (nxt == "аек" or nxt2.startswith(("есеп", "көрсеткіш")))
     if nxt and is_time_word(nxt) and not aek and not (nxt == "күн" and nxt2.startswith(_SOLAR)):
         return None
@@ -274,7 +304,10 @@ def _phrase(text: str, toks: list[Token], i: int) -> _Phrase | None:
     q, j2 = _after_qual(toks, j, ending)
     if q:
         qual, stop = q, j2
-        if j2 < len(toks) and (is_time_word(toks[j2].low) or is_age(toks[j2].low)):
+        w2 = toks[j2].low if j2 < len(toks) else ""
+        nx2 = toks[j2 + 1].low if j2 + 1 < len(toks) else ""
+        youths = w2 in ("жас", "жасты") and (val > 120 or not nx2.startswith("толт"))
+        if w2 and (is_time_word(w2) or (is_age(w2) and not youths)):
             return None
     if unit is None and not ending:
         u, h = head_unit(toks, stop, word_num)

@@ -115,7 +115,8 @@ def _compound(w: str, nxt: str, nxt2: str) -> str | None:
     poss = possessive_nominative(nxt)
     if poss and nlem in PERSON and _bare(w) and lemma(w) not in PERSON:
         return "person"  # «қонақүй иесі», «ауыл тұрғыны»: a person noun heads the compound
-    if lemma(w) in KNOWN and nlem not in KNOWN:
+    if lemma(w) in KNOWN and nlem not in KNOWN and not (
+            w in KNOWN and nxt.endswith(("гі", "гін", "ғы", "ғын")) and possessive_nominative(nxt)):
         return None  # «23 мыңға жуық бала бірінші сыныпқа»: only known nouns join a known one
     if _bare(w):
         poss = possessive_nominative(nxt)
@@ -163,9 +164,11 @@ def _head(toks: list[Token], k: int, word_num: bool) -> tuple[str | None, int]:
         comp = _compound(w, nxt, nxt2)
         if comp:
             return comp, k + 1
-        if (nxt.endswith(("у", "ю")) and len(nxt) > 4 and lemma(w) == w and len(w) > 3
+        if (nxt.endswith(("у", "ю")) and len(nxt) > 4 and lemma(w) == w and len(w) >= 2
                 and w not in ADJECTIVES | STOP_WORDS and not w.endswith(VERB_ENDINGS)
-                and possessive_nominative(nxt2) and lemma(nxt2) in KNOWN):
+                and possessive_nominative(nxt2) and not nxt2.endswith(VERB_ENDINGS)
+                and nxt2 not in STOP_WORDS and nxt2 not in ("үшін", "кезінде", "бойы")
+                and not _plain_case(nxt2)):
             # «астық қабылдау пунктінің»: noun + verbal noun + possessive noun
             return f"{w} {nxt} {possessive_nominative(nxt2)}", k + 2
         lem = lemma(w)
@@ -178,8 +181,10 @@ def _head(toks: list[Token], k: int, word_num: bool) -> tuple[str | None, int]:
             return unit_of(nxt), k + 1  # «2 жастар орталығы»: the institution
         if lem in PERSON and not (nxt and lemma(nxt) in PERSON and lem != lemma(nxt)):
             return "person", k
-        if w in ADJECTIVES:
-            k, skipped = k + 1, skipped + 1
+        if w in ADJECTIVES or (w.endswith(("ты", "ті", "ды", "ді")) and len(w) > 4
+                               and lemma(nxt) in KNOWN and lemma(nxt) != lemma(w)
+                               and nxt not in STOP_WORDS and not nxt.endswith(VERB_ENDINGS)):
+            k, skipped = k + 1, skipped + 1  # «300-ден астам апатты учаскені»: an adjective
             continue
         if lem in KNOWN and lem not in ADJECTIVES:
             return unit_of(w), k

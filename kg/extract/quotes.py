@@ -163,7 +163,8 @@ def _tail_speaker(ctx: Context, a: int, b: int, content_start: int, verb: str) -
     if verb.startswith("деп") and not low & _TAIL_SPEECH:
         return None
     unknown = [w for w in words if w.lower() not in _TAIL_WORDS
-               and not (w.islower() and w.endswith(("да", "де", "та", "те", "ға", "ге", "қа", "ке")))]
+               and not (w.islower() and w.endswith(("да", "де", "та", "те", "ға", "ге", "қа", "ке",
+                                                    "ып", "іп")))]  # «– деді ол күліп»
     if unknown:
         return None
     return resolve_back(ctx, content_start)

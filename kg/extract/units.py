@@ -71,6 +71,7 @@ PERSON: frozenset[str] = frozenset("""
 
 #: counted nouns (lemma form) the lemmatiser should stop at
 KNOWN: frozenset[str] = frozenset("""
+түтін бөлме
 қиылыс
 нысан жоба отбасы автокөлік көлік мәселе құрал мекеме филиал учаске топ хат іс-шара орталық
 шара хабарлама кеңес мектеп балабақша аурухана емхана пәтер үй ғимарат орын көпір жол
@@ -218,13 +219,24 @@ def unit_of(word: str) -> str:
 
     >>> unit_of("ардагерге"), unit_of("автокөлік"), unit_of("пайызға"), unit_of("есе")
     ('person', 'автокөлік', 'percent', 'есе')
+    >>> unit_of("демалушыны"), unit_of("бөлмеміз")
+    ('person', 'бөлме')
     """
     lem = lemma(word)
     if lem in MEASURES:
         return MEASURES[lem]
-    if lem in PERSON:
-        return "person"
+    if lem in PERSON or _AGENT_PERSON.fullmatch(word.lower()):
+        return "person"  # «демалушыны», «тұтынушыларға»: an agent noun in -ушы is a person
+    own = _FIRST_POSS.fullmatch(word.lower())
+    if own and lemma(own.group(1)) in KNOWN:
+        return unit_of(own.group(1))  # «бөлмеміз»: our rooms
     return lem
+
+
+_AGENT_PERSON = re.compile(
+    r"[^\W\d_]{2,}(?:ушы|уші|юшы|юші)(?:лар|лер)?(?:ды|ді|ны|ні|ға|ге|на|не|ның|нің|дың|дің"
+    r"|да|де|дан|ден|нан|нен|мен)?")
+_FIRST_POSS = re.compile(r"([^\W\d_]{3,}?)(?:ымыз|іміз|мыз|міз|ым|ім)")
 
 
 _TIME_RE = re.compile(
