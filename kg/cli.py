@@ -35,6 +35,15 @@ def _fail(err: DerekError | str, code: int = 2) -> typer.Exit:
     return typer.Exit(code)
 
 
+def _model(model: str | None, fast: bool) -> str | None:
+    """``--model`` wins; ``--fast`` names the CNN pipeline; else the default (transformer)."""
+    if model is None and fast:
+        from kg.nlp import FAST_MODEL
+
+        return str(FAST_MODEL)
+    return model
+
+
 @app.command()
 def build(
     paths: Annotated[list[Path], typer.Argument(help="Files (.txt, .jsonl) and directories.")],
@@ -43,6 +52,8 @@ def build(
         str | None, typer.Option(help="NER pipeline directory (default: the bundled model).")
     ] = None,
     no_ner: Annotated[bool, typer.Option("--no-ner", help="Rules only, no NER model.")] = False,
+    fast: Annotated[bool, typer.Option("--fast", help="The small CNN NER (models/ner-fast).")
+                    ] = False,
     base_iri: Annotated[str | None, typer.Option(help="Base IRI for minted nodes.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
@@ -55,7 +66,8 @@ def build(
     from kg.commands import run_build
 
     try:
-        ok = run_build(paths, store, model=model, no_ner=no_ner, base_iri=base_iri, quiet=quiet)
+        ok = run_build(paths, store, model=_model(model, fast), no_ner=no_ner, base_iri=base_iri,
+                       quiet=quiet)
     except DerekError as err:
         raise _fail(err) from None
     if not ok:
@@ -163,13 +175,16 @@ def evaluate(
     articles: Annotated[list[Path], typer.Argument(help="Article files or directories.")],
     model: Annotated[str | None, typer.Option(help="NER pipeline directory.")] = None,
     no_ner: Annotated[bool, typer.Option("--no-ner", help="Rules only.")] = False,
+    fast: Annotated[bool, typer.Option("--fast", help="The small CNN NER (models/ner-fast).")
+                    ] = False,
     details: Annotated[bool, typer.Option("--details", help="List misses and false alarms.")] = False,
 ) -> None:
     """Build the articles into a temporary store, answer the saved queries, score against gold."""
     from kg.commands import run_evaluate
 
     try:
-        typer.echo(run_evaluate(gold, articles, model=model, no_ner=no_ner, details=details))
+        typer.echo(run_evaluate(gold, articles, model=_model(model, fast), no_ner=no_ner,
+                                details=details))
     except DerekError as err:
         raise _fail(err) from None
 

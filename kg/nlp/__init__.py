@@ -3,11 +3,14 @@
 - :mod:`kg.nlp.lang`: the ``kk`` spaCy language (``spacy.blank("kk")``);
 - :mod:`kg.nlp.sentences`: :func:`split_sentences`, rule based, with offsets;
 - :mod:`kg.nlp.kaznerd`: KazNERD IOB2 → spaCy Docs in our tokenisation;
-- :mod:`kg.nlp.train`: ``python -m kg.nlp.train`` trains ``models/ner-fast``.
+- :mod:`kg.nlp.train`: ``python -m kg.nlp.train`` trains ``models/ner-fast``;
+- :mod:`kg.nlp.trf_ner`, :mod:`kg.nlp.train_trf`: the transformer NER component and its
+  training (``python -m kg.nlp.train_trf`` writes ``models/ner-trf``).
 
 :func:`load_pipeline` is a contract (external evaluation calls it): it returns a
-spaCy pipeline tagging KazNERD's labels, loaded from ``models/ner-fast`` unless a
-path or ``$DEREK_MODEL`` says otherwise; nothing is loaded at import time.
+spaCy pipeline tagging KazNERD's labels, loaded from ``models/ner-trf`` (the
+transformer; ``fast=True``: the CNN in ``models/ner-fast``) unless a path or
+``$DEREK_MODEL`` says otherwise; nothing is loaded at import time.
 
 >>> from kg.model import Sentence
 >>> import spacy
@@ -31,17 +34,24 @@ from kg.nlp.sentences import split_sentences
 if TYPE_CHECKING:
     from spacy.language import Language
 
-DEFAULT_MODEL = ROOT / "models" / "ner-fast"
+#: the transformer pipeline (e5-small encoder, :mod:`kg.nlp.trf_ner`): the default
+TRF_MODEL = ROOT / "models" / "ner-trf"
+#: the small CNN pipeline (``--fast``)
+FAST_MODEL = ROOT / "models" / "ner-fast"
+DEFAULT_MODEL = TRF_MODEL if (TRF_MODEL / "config.cfg").is_file() else FAST_MODEL
 
 
-def model_path(path: str | Path | None = None) -> Path:
-    """``path``, else ``$DEREK_MODEL``, else the repository's ``models/ner-fast``.
+def model_path(path: str | Path | None = None, fast: bool = False) -> Path:
+    """``path``, else ``$DEREK_MODEL``, else the repository's ``models/ner-trf``
+    (``models/ner-fast`` with ``fast``).
 
     >>> model_path("/tmp/m")
     PosixPath('/tmp/m')
+    >>> model_path(fast=True).name
+    'ner-fast'
     """
     if path is None:
-        path = os.environ.get("DEREK_MODEL") or DEFAULT_MODEL
+        path = FAST_MODEL if fast else os.environ.get("DEREK_MODEL") or DEFAULT_MODEL
     return Path(path).expanduser().resolve()
 
 
@@ -50,6 +60,7 @@ def _load(path: Path) -> Language:
     import spacy
 
     import kg.nlp.lang  # noqa: F401  (registers the "kk" language and its tokenizer)
+    import kg.nlp.trf_ner  # noqa: F401  (registers the "derek_trf_ner" factory)
 
     if not (path / "config.cfg").is_file():
         raise FileNotFoundError(
@@ -59,13 +70,13 @@ def _load(path: Path) -> Language:
     return spacy.load(path)
 
 
-def load_pipeline(path: str | Path | None = None) -> Language:
+def load_pipeline(path: str | Path | None = None, fast: bool = False) -> Language:
     """The NER pipeline from disk, cached per path (see :func:`model_path`).
 
     Tags raw text (``nlp("…")``) and pre-split Docs
     (``nlp(Doc(nlp.vocab, words=[…]))``) with KazNERD's labels.
     """
-    return _load(model_path(path))
+    return _load(model_path(path, fast))
 
 
 def tag_sentences(nlp: Language, text: str, sentences: Sequence[Sentence]) -> list[Mention]:
@@ -85,4 +96,5 @@ def tag_sentences(nlp: Language, text: str, sentences: Sequence[Sentence]) -> li
     return mentions
 
 
-__all__ = ["load_pipeline", "model_path", "tag_sentences", "split_sentences", "DEFAULT_MODEL"]
+__all__ = ["load_pipeline", "model_path", "tag_sentences", "split_sentences", "DEFAULT_MODEL",
+           "TRF_MODEL", "FAST_MODEL"]

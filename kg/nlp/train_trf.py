@@ -177,7 +177,7 @@ def save_pipeline(pipe: Any, out: Path, meta: dict[str, Any]) -> None:
     import kg.nlp.trf_ner  # noqa: F401
 
     nlp = spacy.blank("kk")
-    comp = nlp.add_pipe("derek_trf_ner")
+    comp = nlp.add_pipe("derek_trf_ner", name="ner")
     comp.set_model(pipe.model, pipe.tokenizer, pipe.tags)
     nlp.meta.update({"name": "ner_trf", "version": "1.0.0", **meta})
     tmp = out.with_name(out.name + ".tmp")
@@ -260,6 +260,25 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
                     save_pipeline(pipe, Path(args.out), meta)
     (Path(args.out) / "scores.json").write_text(json.dumps(best, indent=1), "utf-8")
     return best
+
+
+def publish(src: Path, dst: Path) -> None:
+    """Copy a trained pipeline to ``dst`` with its component named ``ner`` and scores kept."""
+    import spacy
+
+    import kg.nlp.lang  # noqa: F401
+    import kg.nlp.trf_ner  # noqa: F401
+
+    nlp = spacy.blank("kk")
+    old = spacy.util.load_config(src / "config.cfg")
+    name = old["nlp"]["pipeline"][-1]
+    comp = nlp.add_pipe("derek_trf_ner", name="ner", config={"quantize": False})
+    comp.from_disk(src / name)
+    nlp.meta.update(spacy.util.srsly.read_json(src / "meta.json"))
+    save_pipeline(comp, dst, {k: v for k, v in nlp.meta.items() if k in (
+        "performance", "training")})
+    if (src / "scores.json").is_file():
+        shutil.copy(src / "scores.json", dst / "scores.json")
 
 
 def parser() -> argparse.ArgumentParser:

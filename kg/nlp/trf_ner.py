@@ -104,6 +104,11 @@ class TrfNer:
         self.tokenizer: Any = None
         self._mask: np.ndarray | None = None
 
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """Entity labels the component can assign (KazNERD's)."""
+        return tuple(sorted({t[2:] for t in self.tags if t != "O"}))
+
     # -- model -----------------------------------------------------------------------------
     def set_model(self, model: Any, tokenizer: Any, tags: Sequence[str]) -> None:
         """Attach a ``BertForTokenClassification`` and its fast tokenizer (training, tests)."""
@@ -237,9 +242,14 @@ def load_weights(path: Path, quantize: bool = True) -> tuple[Any, Any, list[str]
 
 def quantize_model(model: torch.nn.Module) -> torch.nn.Module:
     """Dynamic int8 quantisation of the linear layers (CPU inference)."""
+    import warnings
+
     import torch
 
-    q = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
+    with warnings.catch_warnings():  # torch ≥ 2.10 flags its quantised tensors as deprecated
+        warnings.simplefilter("ignore", UserWarning)
+        warnings.simplefilter("ignore", DeprecationWarning)
+        q = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
     q._derek_quantized = True  # type: ignore[assignment]
     return q
 

@@ -127,8 +127,9 @@ def _extend_left(toks: list[Token], h: int, stop: set[int], first: int) -> int:
         elif tok in _ABBREV or tok in ("ҚР", "РФ", "ТМД", "БҰҰ", "ЕАЭО") or _MEDIA.match(tok):
             j = i
         elif tok[:1].isupper():
-            if tok.endswith(_CAP_BAD):
-                break
+            if tok.endswith(_CAP_BAD) and not (is_place_word(tok) and toks[i + 1][0].lower()
+                                               .startswith(("облыс", "қала", "аудан"))):
+                break  # «Шымкентте …» ends the name, «Қызылорда облысының …» does not
             if i == first and not (is_place_word(tok) or tok.isupper() or tok in ("Қазақ",)
                                    or tok.lower() in GENERIC):
                 # a sentence-initial capital: part of the name unless it is a sentence word
