@@ -48,6 +48,7 @@ from kg.extract.numerals import (
     word_number,
 )
 from kg.extract.units import (
+    ADJECTIVES,
     AEK,
     CAPACITY,
     COMPOUNDS,
@@ -229,9 +230,8 @@ def _phrase(text: str, toks: list[Token], i: int) -> _Phrase | None:
     month_date = is_month(prev) and not prev.startswith("маусымы") and not (
         after is not None and after.kind == "word" and not is_time_word(after.low)
         and not t.suffix and val > 31)
-    month_date = month_date and not (after is not None and after.kind == "word"
-                                     and lemma(after.low) in KNOWN | PERSON
-                                     | {"жергілікті", "жаңа"})
+    month_date = month_date and not (after is not None and after.kind == "word" and (
+        lemma(after.low) in KNOWN | PERSON or after.low in ADJECTIVES))
     if month_date or prev in _BEFORE_NOT or _LATIN.match(prev):
         return None  # «жылыту маусымында 11 мыңнан астам»: a season, not June
     if (t.kind == "num" and val == 1 and j < len(toks) and toks[j].kind == "word"

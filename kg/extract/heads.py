@@ -158,6 +158,8 @@ def _head(toks: list[Token], k: int, word_num: bool) -> tuple[str | None, int]:
             continue
         if (w, lemma(nxt)) in COMPOUNDS:
             return COMPOUNDS[(w, lemma(nxt))], k + 1
+        if "-" in w and unit_of(w) == "person":
+            return "person", k  # «бизнес-тренер»
         if ((nxt, lemma(nxt2)) in COMPOUNDS and (lemma(w) == w or w.endswith(ADJ_ENDINGS))
                 and not w.endswith(VERB_ENDINGS)):
             return COMPOUNDS[(nxt, lemma(nxt2))], k + 2  # «бос жұмыс орны»: a modifier

@@ -32,6 +32,11 @@ TERRITORY = {"облыс": "облысы", "облысы": "облысы", "об
              "ауданның": "ауданы", "ауыл": "ауылы", "ауылдың": "ауылы"}
 
 
+#: military and police ranks written in apposition between a post and a name
+_RANKS = ("полковнигі", "полковник", "майоры", "майор", "капитаны", "генералы", "генерал",
+          "лейтенанты", "лейтенант", "сержанты")
+
+
 @dataclass(frozen=True)
 class PostHit:
     """A position phrase attached to a name.
@@ -108,6 +113,12 @@ def position_after(toks: list[Token], last: int) -> tuple[int, int, str] | None:
 def find_post(toks: list[Token], first: int, last: int) -> PostHit | None:
     """The post written around the name occupying tokens ``first``..``last``."""
     found = position_before(toks, first)
+    if found is None and first > 0 and toks[first - 1][0].lower().endswith(_RANKS):
+        # «Департамент бастығы, азаматтық қорғау полковнигі Name»: the post before the rank
+        comma = next((k for k in range(first - 2, max(-1, first - 7), -1) if toks[k][0] == ","),
+                     None)
+        if comma is not None:
+            found = position_before(toks, comma)
     after = False
     if found is None:
         found = position_after(toks, last)

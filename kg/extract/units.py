@@ -54,7 +54,7 @@ ALIASES: dict[str, str] = {"елдімекен": "елді мекен", "ісш�
 
 #: nouns naming people → unit ``person``
 PERSON: frozenset[str] = frozenset("""
-адам азамат бала оқушы алушы ардагер әйел ана әке тұрғын қарт жас қатысушы маман мұғалім ұстаз
+адам азамат бала оқушы алушы тренер бапкер ардагер әйел ана әке тұрғын қарт жас қатысушы маман мұғалім ұстаз
 дәрігер медбике студент зейнеткер жұмысшы қызметкер кәсіпкер ерікті волонтер түлек
 жұмыссыз мүгедек науқас пациент сарбаз жауынгер спортшы жаттықтырушы депутат делегат мүше
 өкіл қонақ көрермен тыңдаушы оқырман шәкірт тәрбиеленуші бүлдіршін сәби нәресте жасөспірім
@@ -225,7 +225,9 @@ def unit_of(word: str) -> str:
     lem = lemma(word)
     if lem in MEASURES:
         return MEASURES[lem]
-    if lem in PERSON or _AGENT_PERSON.fullmatch(word.lower()):
+    last = lemma(word.rsplit("-", 1)[-1]) if "-" in word else ""
+    if lem in PERSON or _AGENT_PERSON.fullmatch(word.lower()) or (
+            last in PERSON and last not in ("ана", "бала")):  # «бизнес-тренерлер»
         return "person"  # «демалушыны», «тұтынушыларға»: an agent noun in -ушы is a person
     own = _FIRST_POSS.fullmatch(word.lower())
     if own and lemma(own.group(1)) in KNOWN:
