@@ -2,22 +2,10 @@
 
 from __future__ import annotations
 
-import re
+from _helpers import person
 
 from kg.extract.quotes import find_quotes, pair_quotes, paragraphs
-from kg.model import Mention, Person, Post, Quote
-
-
-def person(text: str, key: str, name: str, *forms: str) -> Person:
-    """A Person with a mention at every occurrence of ``forms`` (default: the name)."""
-    mentions: list[Mention] = []
-    taken: set[int] = set()
-    for form in sorted(forms or (name,), key=len, reverse=True):
-        for m in re.finditer(re.escape(form), text):
-            if not taken & set(range(m.start(), m.end())):
-                taken |= set(range(m.start(), m.end()))
-                mentions.append(Mention(start=m.start(), end=m.end(), text=form, label="PERSON"))
-    return Person(key=key, name=name, mentions=sorted(mentions, key=lambda x: x.start))
+from kg.model import Post, Quote
 
 
 def speaker_at(quotes: list[Quote], text: str, needle: str) -> list[tuple[str | None, str]]:

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from _helpers import person
 
 from kg.extract.quotes import find_quotes
 from kg.extract.reporters import (
@@ -21,19 +22,6 @@ from kg.extract.reporters import (
 from kg.model import Figure, Mention, Person, Post
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
-
-
-def person(text: str, key: str, name: str, *forms: str) -> Person:
-    """A Person whose mentions are every occurrence of ``forms`` (default: the name);
-    an occurrence inside an inflected word ends at the stem, like an NER span."""
-    mentions: list[Mention] = []
-    taken: set[int] = set()
-    for form in sorted(forms or (name,), key=len, reverse=True):
-        for m in re.finditer(re.escape(form), text):
-            if not taken & set(range(m.start(), m.end())):
-                taken |= set(range(m.start(), m.end()))
-                mentions.append(Mention(start=m.start(), end=m.end(), text=form, label="PERSON"))
-    return Person(key=key, name=name, mentions=sorted(mentions, key=lambda x: x.start))
 
 
 def figures(text: str, *surfaces: str) -> list[Figure]:

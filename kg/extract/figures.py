@@ -265,7 +265,7 @@ def _phrase(text: str, toks: list[Token], i: int) -> _Phrase | None:
         return None
     ahead = [x.low for x in toks[j:j + 4]]
     if nxt.startswith(("нөмір", "call")) or any(
-            a == "байланыс" and b.startswith("орталы") for a, b in zip(ahead, ahead[1:])) or (
+            a == "байланыс" and b.startswith("орталы") for a, b in zip(ahead, ahead[1:], strict=False)) or (
             nxt in ("немесе", "не", "және") and any(a.startswith("нөмір") for a in ahead[2:])):
         return None  # a hotline: «1414 байланыс орталығы», «101 немесе 112 нөміріне»
     if nxt.startswith("жұлдызд"):

@@ -219,7 +219,6 @@ class TrfNer:
 
 def load_weights(path: Path, quantize: bool = True) -> tuple[Any, Any, list[str]]:
     """``(model, tokenizer, tags)`` from a component folder, on CPU, in eval mode."""
-    import torch
     from safetensors.torch import load_file
     from transformers import BertConfig, BertForTokenClassification
     from transformers.modeling_utils import no_init_weights
