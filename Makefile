@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.derek-setup
 
-.PHONY: setup run test lint train bench evaluate clean
+.PHONY: setup run test lint train train-trf bench evaluate clean
 
 setup: $(STAMP)
 
@@ -30,6 +30,10 @@ lint: setup
 
 train: setup
 	$(BIN)/python -m kg.nlp.train --out models/ner-fast
+
+# the default (transformer) NER: about 100 minutes on this 2-core CPU; --device cuda on a GPU
+train-trf: setup
+	$(BIN)/python -m kg.nlp.train_trf --out models/ner-trf --layers 6 --epochs 8 --lr 1.5e-4
 
 evaluate: setup
 	$(BIN)/kg evaluate tests/data/gold seeds tests/data/articles

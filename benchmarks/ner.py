@@ -10,7 +10,7 @@ The KazNERD test split is never read.
 (a) CRF: the recipe in ``benchmarks/crf.py`` (sklearn-crfsuite, lbfgs, c1 = c2 = 0.1,
     100 iterations by default), trained on train.iob here; crfsuite uses one thread.
 (b) Pipeline: :func:`kg.nlp.load_pipeline` (``--model`` or ``$DEREK_MODEL`` or
-    ``models/ner-fast``) tagging ``Doc(nlp.vocab, words=...)`` through ``nlp.pipe``
+    ``models/ner-trf``, the transformer; ``--model models/ner-fast`` for the CNN) tagging ``Doc(nlp.vocab, words=...)`` through ``nlp.pipe``
     (batch 64). Note that its training picked the checkpoint on dev.iob, so its dev
     figures are slightly optimistic; the CRF never sees dev.
 
@@ -199,6 +199,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit-dev", type=int, default=0, help="dev sentences (0 = all)")
     ap.add_argument("--threads", type=int, default=1, help="BLAS/OpenMP threads for the pipeline")
     ap.add_argument("--no-crf", action="store_true")
+    ap.add_argument("--no-quantize", action="store_true",
+                    help="transformer pipeline in fp32 (default: int8 linear layers on CPU)")
     ap.add_argument("--no-pipeline", action="store_true")
     ap.add_argument("--json", type=Path, default=None, help="also write the results here")
     args = ap.parse_args(argv)
@@ -229,7 +231,16 @@ def main(argv: list[str] | None = None) -> int:
         from kg.nlp import load_pipeline, model_path
 
         t0 = time.perf_counter()
-        nlp = load_pipeline(args.model)
+        if args.no_quantize:  # the transformer in fp32 on CPU (the default quantises to int8)
+            import spacy
+
+            import kg.nlp.lang  # noqa: F401
+            import kg.nlp.trf_ner  # noqa: F401
+
+            nlp = spacy.load(model_path(args.model),
+                             config={"components": {"ner": {"quantize": False}}})
+        else:
+            nlp = load_pipeline(args.model)
         load_s = time.perf_counter() - t0
         pipe = result["pipeline"] = run_pipeline(nlp, dev)
         pipe.update(model=str(model_path(args.model)), load_s=load_s, threads=args.threads,
@@ -262,11 +273,17 @@ def main(argv: list[str] | None = None) -> int:
         if has_gpu:
             import spacy
 
-            from kg.nlp import _load, load_pipeline
+            from kg.nlp import _load, load_pipeline, model_path
 
-            spacy.require_gpu()
-            _load.cache_clear()
-            gnlp = load_pipeline(args.model)
+            if nlp.get_pipe("ner").__class__.__name__ == "TrfNer":  # torch, fp16 on the GPU
+                import kg.nlp.trf_ner  # noqa: F401
+
+                gnlp = spacy.load(model_path(args.model),
+                                  config={"components": {"ner": {"device": "cuda"}}})
+            else:
+                spacy.require_gpu()
+                _load.cache_clear()
+                gnlp = load_pipeline(args.model)
             g = run_pipeline(gnlp, dev)
             g["device"] = torch.cuda.get_device_name(0)
             result["gpu"] = g

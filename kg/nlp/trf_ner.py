@@ -94,8 +94,9 @@ class TrfNer:
     """
 
     def __init__(self, name: str = "derek_trf_ner", *, batch_words: int = 2000,
-                 max_pieces: int = 256, quantize: bool = True) -> None:
+                 max_pieces: int = 256, quantize: bool = True, device: str = "cpu") -> None:
         self.name = name
+        self.device = device
         self.batch_words = batch_words
         self.max_pieces = max_pieces
         self.quantize = quantize
@@ -179,9 +180,9 @@ class TrfNer:
         enc = self.tokenizer(safe, is_split_into_words=True, truncation=True,
                              max_length=self.max_pieces, padding=True, return_tensors="pt")
         with torch.inference_mode():
-            logits = self.model(input_ids=enc["input_ids"],
-                                attention_mask=enc["attention_mask"]).logits
-            logp = torch.log_softmax(logits.float(), dim=-1).numpy()
+            logits = self.model(input_ids=enc["input_ids"].to(self.device),
+                                attention_mask=enc["attention_mask"].to(self.device)).logits
+            logp = torch.log_softmax(logits.float(), dim=-1).cpu().numpy()
         out = []
         o = self.tags.index("O")
         for b, ws in enumerate(words):
@@ -212,7 +213,10 @@ class TrfNer:
         (path / "labels.json").write_text(json.dumps(self.tags, ensure_ascii=False), "utf-8")
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> TrfNer:
-        model, tokenizer, tags = load_weights(Path(path), quantize=self.quantize)
+        on_cpu = self.device == "cpu"
+        model, tokenizer, tags = load_weights(Path(path), quantize=self.quantize and on_cpu)
+        if not on_cpu:
+            model = model.half().to(self.device)
         self.set_model(model, tokenizer, tags)
         return self
 
@@ -264,12 +268,13 @@ def load_tokenizer(path: Path) -> Any:
 
 @Language.factory(
     "derek_trf_ner",
-    default_config={"batch_words": 2000, "max_pieces": 256, "quantize": True},
+    default_config={"batch_words": 2000, "max_pieces": 256, "quantize": True, "device": "cpu"},
 )
 def make_trf_ner(nlp: Language, name: str, batch_words: int, max_pieces: int,
-                 quantize: bool) -> TrfNer:
-    """spaCy factory for :class:`TrfNer`."""
-    return TrfNer(name, batch_words=batch_words, max_pieces=max_pieces, quantize=quantize)
+                 quantize: bool, device: str) -> TrfNer:
+    """spaCy factory for :class:`TrfNer`; ``device="cuda"`` runs fp16 on a GPU (no int8)."""
+    return TrfNer(name, batch_words=batch_words, max_pieces=max_pieces, quantize=quantize,
+                  device=device)
 
 
 __all__ = ["TrfNer", "make_trf_ner", "viterbi", "transition_mask", "bio_spans", "load_weights",
