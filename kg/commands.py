@@ -138,7 +138,15 @@ def evaluate_paths(gold: Path, articles: list[Path], nlp: Any) -> tuple[Any, lis
 
     if not Path(gold).exists():
         raise DerekError("E601", f"no gold files at {gold}", "give a directory of gold JSON files")
-    gold_docs = load_gold(gold)
+    from kg.model import Article
+    from kg.read import read_inputs
+
+    given = {a.id for a in read_inputs(articles) if isinstance(a, Article)}
+    gold_all = load_gold(gold)
+    gold_docs = [g for g in gold_all if g["articleId"] in given]
+    if len(gold_docs) < len(gold_all):  # «kg evaluate gold/ one.txt»: score that article only
+        print(f"{len(gold_all) - len(gold_docs)} gold file(s) have no article among the inputs: "
+              "not scored", file=sys.stderr)
     ids = {g["articleId"] for g in gold_docs}
     with tempfile.TemporaryDirectory(prefix="derek-eval-") as tmp:
         report = build(articles, Path(tmp) / "store", nlp=nlp)

@@ -190,3 +190,14 @@ def test_gold_file_is_valid(path: Path):
         assert o["parent"] is None or o["parent"] in orgs, o
     for p in article["projects"]:
         assert p in text, f"project {p!r} not in the article"
+
+
+def test_evaluating_some_articles_scores_only_their_gold(capsys):
+    from kg.commands import evaluate_paths
+
+    one = ROOT / "seeds" / "000_23f16858fcfc66eb.txt"
+    gold = json.loads((GOLD_DIR / f"{one.stem}.json").read_text(encoding="utf-8"))
+    scores, gold_docs, _ = evaluate_paths(GOLD_DIR, [one], None)
+    assert [g["articleId"] for g in gold_docs] == [one.stem]
+    assert scores["figures"].tp + scores["figures"].fn == len(gold["figures"])
+    assert "not scored" in capsys.readouterr().err
