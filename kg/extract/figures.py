@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from kg.extract.heads import head_unit, possessive_nominative
+from kg.extract.nonfigures import age_at, date_after_month, num_excluded, youths
 from kg.extract.numerals import (
     Token,
     clean,
@@ -48,7 +49,6 @@ from kg.extract.numerals import (
     word_number,
 )
 from kg.extract.units import (
-    ADJECTIVES,
     AEK,
     CAPACITY,
     COMPOUNDS,
@@ -106,6 +106,7 @@ _OF_THEM = frozenset({"олардың", "оның", "бұлардың", "сол�
 #: a plural genitive before «N-і»: the partitive «X-лердің N-і»
 _PARTITIVE = re.compile(r"(?:лар|лер|дар|дер|тар|тер)(?:дың|дің)$")
 _POSS_SUF = frozenset({"і", "ы", "сі", "сы"})
+_POSS_QUALIFIERS = frozenset({"жуығы", "астамы", "артығы", "аса", "көбі"})
 #: collective numerals with a possessive: «4-еуі», «2-еуіне», «3-еуінде»
 _COLLECTIVE = re.compile(r"(?:е|а)?у[іы](?:н|нің|ның|не|на|нде|нда|нен|нан)?")
 _SOLAR = ("панел", "батарея", "электр", "станция", "энергия", "модул")
@@ -135,33 +136,6 @@ def _is_dat(s: str) -> bool:
     return s.endswith(_DAT)
 
 
-def _num_excluded(text: str, t: Token, masks: list[tuple[int, int]]) -> bool:
-    """Context around a digit token that rules it out (masks, glued, furniture)."""
-    if any(a <= t.start < b for a, b in masks):
-        return True
-    before = text[max(0, t.start - 2) : t.start]
-    if before[-1:].isalpha() or before[-1:] in ("№", ":", "/", "#", ".", "+"):
-        return True
-    if len(before) == 2 and before[1] in "-\u2010\u2011" and before[0].isalpha():
-        return True
-    after = text[t.end : t.end + 2]
-    if after[:1] in (":", "/") and after[1:2].isdigit():
-        return True
-    if t.suffix and not t.hyphen and re.match(r"[a-z]", t.suffix):
-        return True
-    ls = text.rfind("\n", 0, t.start) + 1
-    le = text.find("\n", t.end)
-    line = text[ls : le if le >= 0 else len(text)].strip()
-    if line == text[t.start : t.end].strip():
-        return True
-    head = text[ls : t.start].strip()
-    if not head and re.match(r"[.)]\s", text[t.end : t.end + 2]):
-        return True
-    if re.match(r"(?i)\s*(?:көрілім|қаралым|просмотр|views?\b)", text[ls : t.start]):
-        return True  # a view counter «Көрілімдер: 1 208»
-    return bool(re.search(r"(?:№|No|N|тел|телефон|факс|бет)\.?\s*$", text[ls : t.start]))
-
-
 def _after_qual(toks: list[Token], j: int, ending: str) -> tuple[str | None, int]:
     """Qualifier word at ``toks[j]`` agreeing with ``ending``; (q, next index)."""
     if j >= len(toks) or toks[j].kind != "word":
@@ -183,17 +157,23 @@ def _after_qual(toks: list[Token], j: int, ending: str) -> tuple[str | None, int
     return None, j
 
 
-def _poss_qualified(toks: list[Token], i: int) -> bool:
-    """Whether the number at ``i`` ends in a possessive qualifier («1 100-ге жуығы»)."""
+def _partitive(toks: list[Token], i: int) -> _Phrase | None:
+    """«мердігерлердің 11-і», «түлектердің 1 100-ге жуығы»: N of the X, unit X's."""
+    t = toks[i]
+    if i == 0 or t.kind != "num" or not _PARTITIVE.search(toks[i - 1].low):
+        return None
+    unit = unit_of(toks[i - 1].low)
+    if unit in ("олар", "бұлар", "солар"):
+        return None
+    if t.suffix in _POSS_SUF:
+        v = digits_value(t.text)
+        return None if v is None else _Phrase(i, i + 1, v, unit, "exact", False, v)
     got = read_number(toks, i)
-    return bool(got) and got[1] < len(toks) and toks[got[1]].low in (
-        "жуығы", "астамы", "артығы", "аса", "көбі")
-
-
-def _age_at(toks: list[Token], k: int) -> bool:
-    """«15 пен 29 жас аралығындағы»: bare «жас» before «аралығы…» is an age."""
-    return (k + 1 < len(toks) and toks[k].low == "жас"
-            and toks[k + 1].low.startswith(("аралығ", "шамасында", "мөлшерінде")))
+    if got is None or got[1] >= len(toks) or toks[got[1]].low not in _POSS_QUALIFIERS:
+        return None
+    val, j, ending, scaled = got
+    q, stop = _after_qual(toks, j, ending)
+    return _Phrase(i, stop, clean(val), unit, q or "exact", scaled, digits_value(t.text) or val)
 
 
 def _phrase(text: str, toks: list[Token], i: int) -> _Phrase | None:
@@ -203,20 +183,9 @@ def _phrase(text: str, toks: list[Token], i: int) -> _Phrase | None:
     if t.kind == "num" and t.suffix and _COLLECTIVE.fullmatch(t.suffix) and t.text.isdigit():
         v = Decimal(t.text)  # «13 ауданынан 4-еуі»: the noun is the earlier one
         return _Phrase(i, i + 1, v, None, "exact", False, v)
-    if i > 0 and _PARTITIVE.search(toks[i - 1].low) and t.kind == "num" and (
-            t.suffix in _POSS_SUF or _poss_qualified(toks, i)):
-        got = read_number(toks, i)
-        part = unit_of(toks[i - 1].low)
-        if got is not None and t.suffix not in _POSS_SUF and part not in ("олар", "бұлар"):
-            val, j, ending, scaled = got  # «түлектердің 1 100-ге жуығы»
-            q, stop = _after_qual(toks, j, ending)
-            return _Phrase(i, stop, clean(val), part, q or "exact", scaled,
-                           digits_value(t.text) or val)
-    if t.kind == "num" and t.suffix in _POSS_SUF and i > 0 and _PARTITIVE.search(toks[i - 1].low):
-        v = digits_value(t.text)  # «мердігерлердің 11-і», «мектептердің 19-ы»: N of the X
-        unit = unit_of(toks[i - 1].low)
-        if v is not None and unit not in ("олар", "бұлар", "солар"):
-            return _Phrase(i, i + 1, v, unit, "exact", False, v)
+    part = _partitive(toks, i)
+    if part is not None:
+        return part
     if t.kind == "num" and t.suffix:
         if t.suffix.startswith(_ORDINAL) or t.suffix not in _CASE_SUF:
             return None
@@ -226,14 +195,9 @@ def _phrase(text: str, toks: list[Token], i: int) -> _Phrase | None:
     val, j, ending, scaled = got
     raw = digits_value(t.text) if not word_num else val
     prev = toks[i - 1].low if i > 0 else ""
-    after = toks[j] if j < len(toks) else None
-    month_date = is_month(prev) and not prev.startswith("маусымы") and not (
-        after is not None and after.kind == "word" and not is_time_word(after.low)
-        and not t.suffix and val > 31)
-    month_date = month_date and not (after is not None and after.kind == "word" and (
-        lemma(after.low) in KNOWN | PERSON or after.low in ADJECTIVES))
-    if month_date or prev in _BEFORE_NOT or _LATIN.match(prev):
-        return None  # «жылыту маусымында 11 мыңнан астам»: a season, not June
+    if date_after_month(prev, toks[j] if j < len(toks) else None, t, val) \
+            or prev in _BEFORE_NOT or _LATIN.match(prev):
+        return None
     if (t.kind == "num" and val == 1 and j < len(toks) and toks[j].kind == "word"
             and possessive_nominative(toks[j].low) and j + 1 < len(toks)
             and toks[j + 1].kind == "num"):
@@ -246,7 +210,7 @@ def _phrase(text: str, toks: list[Token], i: int) -> _Phrase | None:
     if k > j and toks[k].kind in ("num", "word"):
         r2 = read_number(toks, k)
         w2 = toks[r2[1]].low if r2 and r2[1] < len(toks) else ""
-        if w2 and (is_time_word(w2) or is_age(w2) or is_month(w2) or _age_at(toks, r2[1])):
+        if w2 and (is_time_word(w2) or is_age(w2) or is_month(w2) or age_at(toks, r2[1])):
             return None
     if word_num and t.low == "тоқсан" and (
         re.fullmatch(r"[IVXІ]+", toks[i - 1].text if i else "") or (i and toks[i - 1].kind == "num")
@@ -257,9 +221,7 @@ def _phrase(text: str, toks: list[Token], i: int) -> _Phrase | None:
         unit = MEASURES[toks[i - 1].text]
     nxt = toks[j].low if j < len(toks) and toks[j].kind == "word" else ""
     nxt2 = toks[j + 1].low if j + 1 < len(toks) else ""
-    young = nxt in ("жас", "жасты", "жасқа", "жастың") and (val > 120 or (
-        nxt == "жасты" and not nxt2.startswith("толт")))  # «11 мыңнан астам жасты»: youths
-    if nxt and not young and (is_month(nxt) or is_age(nxt) or nxt in ("ж", "жж")
+    if nxt and not youths(nxt, nxt2, val) and (is_month(nxt) or is_age(nxt) or nxt in ("ж", "жж")
                               or _ORD_WORD.match(nxt)
                 or _LATIN.match(nxt)):
         return None
@@ -273,7 +235,7 @@ def _phrase(text: str, toks: list[Token], i: int) -> _Phrase | None:
     aek = nxt in ("аек", "айлық") and (nxt == "аек" or nxt2.startswith(("есеп", "көрсеткіш")))
     if nxt and is_time_word(nxt) and not aek and not (nxt == "күн" and nxt2.startswith(_SOLAR)):
         return None
-    if _age_at(toks, j):
+    if age_at(toks, j):
         return None
     if ending == "ақ":
         ending = ""
@@ -306,8 +268,7 @@ def _phrase(text: str, toks: list[Token], i: int) -> _Phrase | None:
         qual, stop = q, j2
         w2 = toks[j2].low if j2 < len(toks) else ""
         nx2 = toks[j2 + 1].low if j2 + 1 < len(toks) else ""
-        youths = w2 in ("жас", "жасты") and (val > 120 or not nx2.startswith("толт"))
-        if w2 and (is_time_word(w2) or (is_age(w2) and not youths)):
+        if w2 and (is_time_word(w2) or (is_age(w2) and not youths(w2, nx2, val))):
             return None
     if unit is None and not ending:
         u, h = head_unit(toks, stop, word_num)
@@ -347,7 +308,7 @@ def _scan(text: str, toks: list[Token], masks: list[tuple[int, int]]) -> list[_P
     i = 0
     while i < len(toks):
         t = toks[i]
-        if t.kind == "num" and _num_excluded(text, t, masks):
+        if t.kind == "num" and num_excluded(text, t, masks):
             i += 1
             continue
         if t.kind == "word" and word_number(t.text) is None or t.kind not in ("num", "word"):
@@ -358,7 +319,7 @@ def _scan(text: str, toks: list[Token], masks: list[tuple[int, int]]) -> list[_P
         skip_to = max(i + 1, rn[1] if rn else i + 1)
         # dash range «27 680-32 005 теңге», «5–7 млн»
         if (t.kind == "num" and not t.suffix and i + 2 < len(toks) and toks[i + 1].kind == "dash"
-                and toks[i + 2].kind == "num" and not _num_excluded(text, toks[i + 2], masks)):
+                and toks[i + 2].kind == "num" and not num_excluded(text, toks[i + 2], masks)):
             up = _phrase(text, toks, i + 2)
             low = digits_value(t.text)
             years = len(t.text) == 4 and len(toks[i + 2].text) == 4 and 1900 <= (low or 0) <= 2100
