@@ -199,6 +199,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit-dev", type=int, default=0, help="dev sentences (0 = all)")
     ap.add_argument("--threads", type=int, default=1, help="BLAS/OpenMP threads for the pipeline")
     ap.add_argument("--no-crf", action="store_true")
+    ap.add_argument("--rules", action="store_true",
+                    help="add the derek_ner_rules component after the model")
     ap.add_argument("--no-quantize", action="store_true",
                     help="transformer pipeline in fp32 (default: int8 linear layers on CPU)")
     ap.add_argument("--no-pipeline", action="store_true")
@@ -241,6 +243,13 @@ def main(argv: list[str] | None = None) -> int:
                              config={"components": {"ner": {"quantize": False}}})
         else:
             nlp = load_pipeline(args.model)
+        if args.rules:  # the press-release rules after the model (kg/nlp/ner_rules.py)
+            import spacy
+
+            import kg.nlp.ner_rules  # noqa: F401
+
+            nlp = spacy.load(model_path(args.model)) if not args.no_quantize else nlp
+            nlp.add_pipe("derek_ner_rules")
         load_s = time.perf_counter() - t0
         pipe = result["pipeline"] = run_pipeline(nlp, dev)
         pipe.update(model=str(model_path(args.model)), load_s=load_s, threads=args.threads,

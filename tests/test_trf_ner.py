@@ -94,3 +94,16 @@ def test_tags_docs_with_whitespace_and_empty() -> None:
 def test_no_weights_is_a_clear_error() -> None:
     with pytest.raises(RuntimeError, match="no weights"):
         TrfNer().predict([["Иә"]])
+
+
+def test_rules_replace_overlapping_model_entities() -> None:
+    import kg.nlp.ner_rules  # noqa: F401
+
+    nlp = spacy.blank("kk")
+    rules = nlp.add_pipe("derek_ner_rules")
+    doc = nlp("Жиын Жезқазған қаласы әкімдігінің залында өтті, ШҚО-ның өкілдері келді.")
+    doc.ents = [doc.char_span(5, 14, "GPE"), doc.char_span(34, 41, "FACILITY")]
+    out = [(e.text, e.label_) for e in rules(doc).ents]
+    assert out == [("Жезқазған қаласы әкімдігінің", "ORGANISATION"), ("залында", "FACILITY"),
+                   ("ШҚО-ның", "GPE")]
+    assert not any(e.label_ == "PROJECT" for e in nlp("«Таза ауыл» жобасы басталды.").ents)

@@ -60,6 +60,7 @@ def _load(path: Path) -> Language:
     import spacy
 
     import kg.nlp.lang  # noqa: F401  (registers the "kk" language and its tokenizer)
+    import kg.nlp.ner_rules  # noqa: F401  (registers "derek_ner_rules")
     import kg.nlp.trf_ner  # noqa: F401  (registers the "derek_trf_ner" factory)
 
     if not (path / "config.cfg").is_file():

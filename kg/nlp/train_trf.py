@@ -170,15 +170,17 @@ def ensure_encoder(path: Path | None) -> Path:
 
 
 def save_pipeline(pipe: Any, out: Path, meta: dict[str, Any]) -> None:
-    """Write a loadable spaCy pipeline: the ``kk`` tokenizer and the component."""
+    """Write a loadable spaCy pipeline: the ``kk`` tokenizer, the component and the rules."""
     import spacy
 
     import kg.nlp.lang  # noqa: F401
+    import kg.nlp.ner_rules  # noqa: F401
     import kg.nlp.trf_ner  # noqa: F401
 
     nlp = spacy.blank("kk")
     comp = nlp.add_pipe("derek_trf_ner", name="ner")
     comp.set_model(pipe.model, pipe.tokenizer, pipe.tags)
+    nlp.add_pipe("derek_ner_rules")  # akimats and region abbreviations (measured, README)
     nlp.meta.update({"name": "ner_trf", "version": "1.0.0", **meta})
     tmp = out.with_name(out.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
@@ -271,7 +273,8 @@ def publish(src: Path, dst: Path) -> None:
 
     nlp = spacy.blank("kk")
     old = spacy.util.load_config(src / "config.cfg")
-    name = old["nlp"]["pipeline"][-1]
+    name = next(n for n in old["nlp"]["pipeline"]
+                if old["components"][n]["factory"] == "derek_trf_ner")
     comp = nlp.add_pipe("derek_trf_ner", name="ner", config={"quantize": False})
     comp.from_disk(src / name)
     nlp.meta.update(spacy.util.srsly.read_json(src / "meta.json"))
