@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.normalise.orgs import position_of
+from kg.normalise.places import is_place_word
 
 Token = tuple[str, int, int]
 
@@ -132,8 +133,9 @@ def find_post(toks: list[Token], first: int, last: int) -> PostHit | None:
     territory = None
     if org_end >= 0:
         prev = toks[org_end][0]
-        if prev.lower() in TERRITORY and not (org_end > 0 and toks[org_end - 1][0][:1].isupper()
-                                              and toks[org_end - 1][0] not in TITLE_PREFIXES):
+        named = org_end > 0 and toks[org_end - 1][0][:1].isupper() and toks[org_end - 1][0] \
+            not in TITLE_PREFIXES and (org_end > 1 or is_place_word(toks[org_end - 1][0]))
+        if prev.lower() in TERRITORY and not named:  # «Жиынды облыс әкімінің …»: a sentence opener
             territory = TERRITORY[prev.lower()]
         elif prev in TITLE_PREFIXES or prev in (",", "–", "-", "—") and not after:
             org_end = -1
