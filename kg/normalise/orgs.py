@@ -231,6 +231,11 @@ def find_orgs(text: str, toks: list[Token], stop: set[int] | None = None) -> lis
     covered_until = -1
     n = len(toks)
     for h, (tok, s, e) in enumerate(toks):
+        numbered = _numbered(toks, h)
+        if numbered is not None:  # «№45 мектептің» → «№45 мектеп»
+            hits.append(OrgHit(numbered, s, toks[h + 2][2], numbered.split()[-1], first=h))
+            covered_until = h + 2
+            continue
         if _MEDIA.match(tok):
             hits.append(OrgHit(tok, s, e, tok, first=h))
             continue
@@ -276,6 +281,21 @@ def find_orgs(text: str, toks: list[Token], stop: set[int] | None = None) -> lis
         hits.append(hit)
         covered_until = h
     return hits
+
+
+#: institutions named by a number: «№45 мектеп», «№3 емхана»
+_NUMBERED = {"мектеб": "мектеп", "мектеп": "мектеп", "гимназия": "гимназия", "лицей": "лицей",
+             "балабақша": "балабақша", "емхана": "емхана", "аурухана": "аурухана",
+             "колледж": "колледж"}
+
+
+def _numbered(toks: list[Token], h: int) -> str | None:
+    """«№ 45 мектептің» at ``h``: the name «№45 мектеп», else None."""
+    if toks[h][0] != "№" or h + 2 >= len(toks) or not toks[h + 1][0].isdigit():
+        return None
+    low = toks[h + 2][0].lower()
+    noun = next((n for stem, n in _NUMBERED.items() if low.startswith(stem)), None)
+    return f"№{toks[h + 1][0]} {noun}" if noun else None
 
 
 def _credit(toks: list[Token], q: int, stop: set[int]) -> bool:
