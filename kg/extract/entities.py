@@ -293,13 +293,17 @@ def _posts(text: str, sent_toks: list[list[tuple[str, int, int]]], hits: list[Na
             continue
         s0, s1 = toks[0][1], toks[-1][2]
         for h in sorted(hits, key=lambda x: not x.full):
-            if not (s0 <= h.start < s1) or h.first < 0 or h.start not in owner:
+            if not (s0 <= h.start < s1) or h.start not in owner:
                 continue
             if not h.full and any(p.person_key == owner[h.start] for p in posts.values()):
                 continue  # «өңір басшысы Б.Сапарбаев» repeats a post given in full
-            if toks[h.first][1] != h.start:
+            first, last = h.first, h.last
+            if first < 0:  # a name from NER: its tokens by offset
+                inside = [k for k, (_, a, b) in enumerate(toks) if h.start <= a and b <= h.end]
+                first, last = (inside[0], inside[-1]) if inside else (-1, -1)
+            if first < 0 or toks[first][1] != h.start:
                 continue
-            ph = find_post(toks, h.first, h.last)
+            ph = find_post(toks, first, last)
             if ph is None:
                 continue
             org_key = None
