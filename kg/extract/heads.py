@@ -61,6 +61,7 @@ _POSS_RE = re.compile(
     r"(?:н|ның|нің|на|не|нда|нде|нан|нен|мен|ндағы|ндегі)?")
 _PLAIN_CASE = re.compile(r"(?:да|де|та|те|ға|ге|қа|ке|дан|ден|тан|тен|нан|нен|ды|ді|ты|ті|дың|дің|тың|тің|ның|нің)")
 _AGENT = re.compile(r".+?(?:ушы|уші|юшы|юші)|.{2,}?(?:ғыш|гіш|қыш|кіш)")
+_ACCUSATIVE = ("ны", "ні", "ды", "ді", "ты", "ті")
 _OBLIQUE = ("да", "де", "та", "те", "ға", "ге", "қа", "ке", "нан", "нен", "дан", "ден")
 _PRONOUNS = frozenset("өзі өзінің өздері бәрі барлығы әрқайсысы біреуі көбі".split())
 _ORDINAL = re.compile(r"(?:ншы|нші)(?:$|[сн])")
@@ -115,8 +116,7 @@ def _compound(w: str, nxt: str, nxt2: str) -> str | None:
     poss = possessive_nominative(nxt)
     if poss and nlem in PERSON and _bare(w) and lemma(w) not in PERSON:
         return "person"  # «қонақүй иесі», «ауыл тұрғыны»: a person noun heads the compound
-    if lemma(w) in KNOWN and nlem not in KNOWN and not (
-            w in KNOWN and nxt.endswith(("гі", "гін", "ғы", "ғын")) and possessive_nominative(nxt)):
+    if lemma(w) in KNOWN and nlem not in KNOWN:
         return None  # «23 мыңға жуық бала бірінші сыныпқа»: only known nouns join a known one
     if _bare(w):
         poss = possessive_nominative(nxt)
@@ -185,7 +185,10 @@ def _head(toks: list[Token], k: int, word_num: bool) -> tuple[str | None, int]:
             return "person", k
         if w in ADJECTIVES or (w.endswith(("ты", "ті", "ды", "ді")) and len(w) > 4
                                and lemma(nxt) in KNOWN and lemma(nxt) != lemma(w)
+                               and (nxt == lemma(nxt) or nxt.endswith(_ACCUSATIVE))
                                and nxt not in STOP_WORDS and not nxt.endswith(VERB_ENDINGS)):
+            # an adjective in -ты agrees with nothing: its noun carries the phrase's case
+            # («апатты учаскені»); an accusative noun is followed by another case («ауылды газбен»)
             k, skipped = k + 1, skipped + 1  # «300-ден астам апатты учаскені»: an adjective
             continue
         if lem in KNOWN and lem not in ADJECTIVES:
