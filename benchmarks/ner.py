@@ -202,7 +202,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rules", action="store_true",
                     help="add the derek_ner_rules component after the model")
     ap.add_argument("--no-quantize", action="store_true",
-                    help="transformer pipeline in fp32 (default: int8 linear layers on CPU)")
+                    help="transformer pipeline with quantize=false forced (the default since the "
+                         "int8 measurement)")
     ap.add_argument("--no-pipeline", action="store_true")
     ap.add_argument("--json", type=Path, default=None, help="also write the results here")
     args = ap.parse_args(argv)

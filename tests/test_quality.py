@@ -1,10 +1,10 @@
 """Regression guard on extraction quality: fails when a score on the gold drops.
 
 The floors are the scores measured when they were set (README, "Quality"),
-less a small margin; raise them when the scores go up. Two gold sets:
+less a small margin; raise them when the scores go up. The gold sets:
 ``tests/data/gold`` (the seeds and team-written articles the rules were
-developed on) and ``tests/data/heldout`` and ``tests/data/blind2`` (each written blind by a teammate
-who never saw the rules).
+developed on), ``tests/data/heldout`` and ``tests/data/blind2`` (written blind, since used for
+development) and ``tests/data/blind3`` (written blind; 407–412 never looked at).
 """
 
 from __future__ import annotations
@@ -22,9 +22,15 @@ DEV_FLOORS = {
     "figures": 0.97, "reported": 0.95, "people": 0.97, "orgs": 0.95, "posts": 0.95,
     "projects": 0.97,
 }
-HELDOUT_FLOORS = {
-    "figures": 0.85, "reported": 0.72, "people": 0.90, "orgs": 0.75, "posts": 0.55,
+#: heldout and blind2: written blind, then used for development (session 2)
+TUNED_FLOORS = {
+    "figures": 0.95, "reported": 0.93, "people": 0.97, "orgs": 0.85, "posts": 0.75,
     "projects": 0.80,
+}
+#: blind3: 407–412 never looked at, 401–406 used for development (README)
+BLIND_FLOORS = {
+    "figures": 0.85, "reported": 0.82, "people": 0.95, "orgs": 0.70, "posts": 0.65,
+    "projects": 0.90,
 }
 
 
@@ -48,8 +54,10 @@ def test_dev_gold_scores_do_not_drop(nlp) -> None:  # type: ignore[no-untyped-de
     assert scores.reporter.accuracy >= 0.95
 
 
-@pytest.mark.parametrize("name", ["heldout", "blind2"])
-def test_heldout_gold_scores_do_not_drop(nlp, name: str) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(("name", "floors"), [
+    ("heldout", TUNED_FLOORS), ("blind2", TUNED_FLOORS), ("blind3", BLIND_FLOORS)])
+def test_heldout_gold_scores_do_not_drop(nlp, name: str, floors: dict[str, float]
+                                         ) -> None:  # type: ignore[no-untyped-def]
     data = ROOT / "tests/data" / name
     scores, _, _ = evaluate_paths(data / "gold", [data], nlp)
-    _check(scores, HELDOUT_FLOORS)
+    _check(scores, floors)
