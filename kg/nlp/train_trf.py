@@ -223,7 +223,7 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
     warm = max(1, int(total * args.warmup))
     sched = torch.optim.lr_scheduler.LambdaLR(
         opt, lambda s: min((s + 1) / warm, max(0.0, (total - s) / max(1, total - warm))))
-    pipe = TrfNer(quantize=False)
+    pipe = TrfNer(quantize=False, device=args.device)  # dev evaluation on the training device
     pipe.set_model(model, tokenizer, TAGS)
     best: dict[str, Any] = {"f": -1.0}
     step, t0 = 0, time.time()
@@ -250,7 +250,6 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
                       f"{time.time() - t0:.0f}s", flush=True)
             if b in marks:
                 model.eval()
-                model.to("cpu") if args.device == "cpu" else None
                 scores = evaluate(pipe, dev_data)
                 print(f"dev epoch {epoch} step {step}: P {scores['p']} R {scores['r']} "
                       f"F {scores['f']} ({time.time() - t0:.0f}s)", flush=True)
