@@ -60,14 +60,9 @@ def spans(tags: Sequence[str]) -> set[Span]:
     >>> sorted(spans(["B-PERSON", "I-PERSON", "O", "I-GPE", "B-GPE", "I-DATE"]))
     [(0, 2, 'PERSON'), (3, 4, 'GPE'), (4, 5, 'GPE'), (5, 6, 'DATE')]
     """
-    out: set[Span] = set()
-    start, label = -1, ""
-    for i, tag in enumerate(list(tags) + ["O"]):
-        if tag == "O" or tag.startswith("B-") or (tag.startswith("I-") and tag[2:] != label):
-            if label:
-                out.add((start, i, label))
-            start, label = (i, tag[2:]) if tag != "O" else (-1, "")
-    return out
+    from kg.nlp.trf_ner import bio_spans
+
+    return set(bio_spans(tags))
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:

@@ -267,18 +267,14 @@ def publish(src: Path, dst: Path) -> None:
     """Copy a trained pipeline to ``dst`` with its component named ``ner`` and scores kept."""
     import spacy
 
-    import kg.nlp.lang  # noqa: F401
-    import kg.nlp.trf_ner  # noqa: F401
+    from kg.nlp.trf_ner import TrfNer
 
-    nlp = spacy.blank("kk")
     old = spacy.util.load_config(src / "config.cfg")
     name = next(n for n in old["nlp"]["pipeline"]
                 if old["components"][n]["factory"] == "derek_trf_ner")
-    comp = nlp.add_pipe("derek_trf_ner", name="ner", config={"quantize": False})
-    comp.from_disk(src / name)
-    nlp.meta.update(spacy.util.srsly.read_json(src / "meta.json"))
-    save_pipeline(comp, dst, {k: v for k, v in nlp.meta.items() if k in (
-        "performance", "training")})
+    meta = json.loads((src / "meta.json").read_text("utf-8"))
+    save_pipeline(TrfNer().from_disk(src / name), dst,
+                  {k: v for k, v in meta.items() if k in ("performance", "training")})
     if (src / "scores.json").is_file():
         shutil.copy(src / "scores.json", dst / "scores.json")
 
