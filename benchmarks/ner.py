@@ -1,7 +1,7 @@
 """KazNERD dev: the paper's CRF baseline beside our pipeline, accuracy and CPU speed.
 
     .venv/bin/python benchmarks/ner.py [--model DIR] [--crf-max-iter N] [--limit-train N]
-                                       [--json OUT]
+                                       [--batch N] [--json OUT]
 
 Both systems see the same tokens: KazNERD ``train.iob``/``dev.iob`` as converted by
 :func:`kg.nlp.kaznerd.merge_tokens` (decimals, times and grouped thousands re-joined).
@@ -11,7 +11,7 @@ The KazNERD test split is never read.
     100 iterations by default), trained on train.iob here; crfsuite uses one thread.
 (b) Pipeline: :func:`kg.nlp.load_pipeline` (``--model`` or ``$DEREK_MODEL`` or
     ``models/ner-trf``, the transformer; ``--model models/ner-fast`` for the CNN) tagging ``Doc(nlp.vocab, words=...)`` through ``nlp.pipe``
-    (batch 64). Note that its training picked the checkpoint on dev.iob, so its dev
+    (``--batch`` sentences per call, 256 by default as in :func:`kg.nlp.tag_sentences`). Note that its training picked the checkpoint on dev.iob, so its dev
     figures are slightly optimistic; the CRF never sees dev.
 
 Scores: entity level, an entity counts only on an exact span and label match; spans are
@@ -131,25 +131,26 @@ def run_crf(train, dev, max_iter: int) -> dict:
     }  # fmt: skip
 
 
-def _time_pipe(nlp, items_factory, warm: int = 64) -> tuple[float, list]:
+def _time_pipe(nlp, items_factory, batch: int, warm: int = 64) -> tuple[float, list]:
     items = items_factory()
-    for _ in nlp.pipe(items[:warm], batch_size=64):
+    for _ in nlp.pipe(items[:warm], batch_size=batch):
         pass
     items = items_factory()  # fresh Docs: nlp.pipe tags Docs in place
     t0 = time.perf_counter()
-    docs = list(nlp.pipe(items, batch_size=64))
+    docs = list(nlp.pipe(items, batch_size=batch))
     secs = time.perf_counter() - t0
     return secs, docs
 
 
-def run_pipeline(nlp, dev) -> dict:
+def run_pipeline(nlp, dev, batch: int = 256) -> dict:
     from spacy.tokens import Doc
 
     n_words = sum(len(w) for w, _ in dev)
-    secs, docs = _time_pipe(nlp, lambda: [Doc(nlp.vocab, words=w) for w, _ in dev])
+    secs, docs = _time_pipe(nlp, lambda: [Doc(nlp.vocab, words=w) for w, _ in dev],
+                            batch)
     pred = [doc_tags(d) for d in docs]
     texts = [detokenize(w)[0] for w, _ in dev]
-    raw_s, raw_docs = _time_pipe(nlp, lambda: list(texts))
+    raw_s, raw_docs = _time_pipe(nlp, lambda: list(texts), batch)
     return {
         "scores": score([t for _, t in dev], pred),
         "tag_s": secs,
@@ -157,6 +158,7 @@ def run_pipeline(nlp, dev) -> dict:
         "raw_text_s": raw_s,
         "raw_text_words_per_s": n_words / raw_s,
         "raw_text_tokens": sum(len(d) for d in raw_docs),
+        "batch": batch,
     }
 
 
@@ -193,6 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit-train", type=int, default=0, help="CRF train sentences (0 = all)")
     ap.add_argument("--limit-dev", type=int, default=0, help="dev sentences (0 = all)")
     ap.add_argument("--threads", type=int, default=1, help="BLAS/OpenMP threads for the pipeline")
+    ap.add_argument("--batch", type=int, default=256, help="nlp.pipe batch_size (sentences)")
     ap.add_argument("--no-crf", action="store_true")
     ap.add_argument("--rules", action="store_true",
                     help="add the derek_ner_rules component after the model")
@@ -247,7 +250,7 @@ def main(argv: list[str] | None = None) -> int:
             nlp = spacy.load(model_path(args.model)) if not args.no_quantize else nlp
             nlp.add_pipe("derek_ner_rules")
         load_s = time.perf_counter() - t0
-        pipe = result["pipeline"] = run_pipeline(nlp, dev)
+        pipe = result["pipeline"] = run_pipeline(nlp, dev, args.batch)
         pipe.update(model=str(model_path(args.model)), load_s=load_s, threads=args.threads,
                     pipes=list(nlp.pipe_names))  # fmt: skip
 
@@ -261,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
               f"{crf['train_words']} words, {crf['settings']['max_iterations']} max iter")
     if pipe:
         print(f"  pipeline  {pipe['words_per_s']:>9.0f} words/s  (nlp.pipe over pre-split Docs, "
-              f"batch 64, {pipe['tag_s']:.2f} s, {args.threads} thread(s))")
+              f"batch {pipe['batch']}, {pipe['tag_s']:.2f} s, {args.threads} thread(s))")
         print(f"  pipeline  {pipe['raw_text_words_per_s']:>9.0f} words/s  (nlp.pipe(texts), raw "
               f"text incl. tokenizer, {pipe['raw_text_s']:.2f} s, {args.threads} thread(s))")
         print(f"  pipeline load {pipe['load_s']:.2f} s from {pipe['model']}")  # fmt: skip
@@ -289,7 +292,7 @@ def main(argv: list[str] | None = None) -> int:
                 spacy.require_gpu()
                 _load.cache_clear()
                 gnlp = load_pipeline(args.model)
-            g = run_pipeline(gnlp, dev)
+            g = run_pipeline(gnlp, dev, args.batch)
             g["device"] = torch.cuda.get_device_name(0)
             result["gpu"] = g
             gpu_line = (f"GPU ({g['device']}): {g['words_per_s']:.0f} words/s pre-split Docs, "

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 import kg.nlp.lang  # noqa: F401
 from kg.nlp import TRF_MODEL
 from kg.nlp.train_trf import TAGS, encode, spans_f1
-from kg.nlp.trf_ner import TrfNer, bio_spans, load_tokenizer, transition_mask, viterbi
+from kg.nlp.trf_ner import TrfNer, bio_spans, load_tokenizer, piece_groups, transition_mask, viterbi
 
 torch = pytest.importorskip("torch")
 TOKENIZER = TRF_MODEL / "ner" / "tokenizer.json"
@@ -89,6 +89,20 @@ def test_tags_docs_with_whitespace_and_empty() -> None:
         for ent in doc.ents:
             assert not doc[ent.start].is_space and not doc[ent.end - 1].is_space
             assert ent.label_ in comp.labels
+
+
+def test_grouping_by_pieces_does_not_change_scores() -> None:
+    """Sentences of mixed length, run together in small padded groups or one at a time,
+    get the same word scores (padding is masked, the original order is kept)."""
+    comp = tiny_component(seed=5)
+    sents = [WORDS, ["Иә", "."], WORDS[:4], WORDS * 3, ["Жоқ"]]
+    comp.batch_pieces = 40  # several groups, one sentence longer than the budget
+    together = comp.word_scores(sents)
+    alone = [comp.word_scores([s])[0] for s in sents]
+    assert [len(s) for s in together] == [len(s) for s in sents]
+    for a, b in zip(together, alone, strict=True):
+        np.testing.assert_allclose(a, b, atol=1e-4)
+    assert piece_groups([30, 4, 12, 5], 16) == [[1, 3], [2], [0]]
 
 
 def test_no_weights_is_a_clear_error() -> None:

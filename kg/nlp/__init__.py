@@ -38,6 +38,9 @@ if TYPE_CHECKING:
 TRF_MODEL = ROOT / "models" / "ner-trf"
 #: the small CNN pipeline (``--fast``)
 FAST_MODEL = ROOT / "models" / "ner-fast"
+#: Sentences per ``nlp.pipe`` call: the transformer groups them by length inside a call, so
+#: bigger calls pad less (KazNERD dev, 2 threads: 64 → 948, 256 → 1,261 words/s).
+PIPE_BATCH = 256
 DEFAULT_MODEL = TRF_MODEL if (TRF_MODEL / "config.cfg").is_file() else FAST_MODEL
 
 
@@ -87,7 +90,7 @@ def tag_sentences(nlp: Language, text: str, sentences: Sequence[Sentence]) -> li
     """
     mentions: list[Mention] = []
     texts = (text[s.start : s.end] for s in sentences)
-    for sent, doc in zip(sentences, nlp.pipe(texts, batch_size=64), strict=True):
+    for sent, doc in zip(sentences, nlp.pipe(texts, batch_size=PIPE_BATCH), strict=True):
         for ent in doc.ents:
             start = sent.start + ent.start_char
             end = sent.start + ent.end_char
