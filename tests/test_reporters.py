@@ -236,3 +236,17 @@ def test_post_only_tag_matches_the_post_introduced_with_its_organisation() -> No
     # «бас маманы» is another, unnamed official: «бас» is not a short form of «басшысы»
     assert got == {"14 көпір": "ospanov", "2-ден": "ospanov", "5%-ға": "ospanov",
                    "6 көпір": None}
+
+
+def test_according_to_in_page_furniture_makes_no_empty_quote() -> None:
+    """«Х-тың сөзінше» outside the body spans (after «Соңғы жаңалықтар») has no sentence: it
+    gives no quote (an empty one failed SHACL and lost the article)."""
+    from kg.model import Article
+    from kg.pipeline import extract
+
+    text = ("Облыс әкімі Нұрлан Сәрсенов биыл 5 мектеп салынатынын айтты.\n"
+            "Соңғы жаңалықтар\n"
+            "Меңгерушінің сөзінше, алғашқы күні 250-ден астам бүлдіршін келді.")
+    ex = extract(Article(id="t1", text=text, source="t1.txt"))
+    assert ex.quotes and all(q.end > q.start for q in ex.quotes)
+    assert [f.value for f in ex.figures] == [5]

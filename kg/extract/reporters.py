@@ -359,19 +359,22 @@ def find_according(ctx: Context) -> list[Quote]:
     out: list[Quote] = []
     text, low = ctx.text, ctx.text.lower()
     for m in _ACCORDING.finditer(text):
+        a, b = ctx.sentence_at(m.start())
+        if a == b:
+            continue  # outside the body (page furniture): no sentence, no quote
         who_end = m.end("who")
         key: str | None = next((h.key for h in ctx.hits if h.start < who_end <= h.end), None)
         if key is None:
             if m.group("who").lower() in PRONOUNS:
                 key = resolve_back(ctx, m.start())
             else:
-                a, _ = ctx.sentence_at(m.start())
                 key = find_post(ctx, min(a, m.start()), who_end, pos=m.start(),
                                 nominative=False, end_at=who_end)
-        a, b = ctx.sentence_at(m.start())
         out.append(Quote(start=a, end=b, speaker_key=key, kind="according_to"))
     for m in _AS_SAID.finditer(text):
         a, b = ctx.sentence_at(m.start())
+        if a == b:
+            continue
         clause_start = max(a, low.rfind(",", a, m.start()) + 1)
         noms = ctx.nominative(clause_start, m.start())
         key = noms[-1].key if noms else None

@@ -8,6 +8,13 @@ always index the article text unchanged.
 >>> text = "Тақырып\\n241\\nЖобаға 18 мыңға жуық адам тартылды.\\nLeave A Reply\\nМәзір"
 >>> [text[s:e] for s, e in body_spans(text)]
 ['Тақырып', 'Жобаға 18 мыңға жуық адам тартылды.']
+
+A «Оқи отырыңыз:» link inside the body is skipped, not taken for the end of the article:
+
+>>> text = ("Жобаға 18 мыңға жуық адам тартылды.\\nОқи отырыңыз: Сәтбаевта 600 орындық мектеп"
+...         "\\nӘкім жаңа балабақшаның құрылысына 1,9 млрд теңге бөлінгенін айтты.")
+>>> [text[s:e][:20] for s, e in body_spans(text)]
+['Жобаға 18 мыңға жуық', 'Әкім жаңа балабақшан']
 """
 
 from __future__ import annotations
@@ -25,6 +32,12 @@ END_MARKERS = re.compile(
     r"Последние новости|Your email address will not be published)\b",
     re.IGNORECASE,
 )
+#: end markers that sites also put inside the body, before a link to another story
+INLINE_LINK = re.compile(
+    r"^\s*(?:Оқи отырыңыз|Тағы оқыңыз|Сондай-ақ оқыңыз|Читайте также|Байланысты жаңалықтар)"
+    r"\s*:?\s*(?P<title>.*)$",
+    re.IGNORECASE,
+)
 _MONTHS = (
     "қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан"
 )
@@ -39,6 +52,7 @@ FURNITURE_LINE = re.compile(
     r"|.{0,40}•\s*(?:Бүгін|Кеше|\d{1,2}\s+\w+)\s*,?\s*\d{1,2}:\d{2}"
     r"|Бұл хабарлама дереккөзден мұрағатталған.*"
     r"|(?:Фото|Сурет|Photo)\s*:.{0,80}"
+    r"|(?:#[^\s#]+\s*)+"  # a line of hashtags
     r")\s*$",
     re.IGNORECASE,
 )
@@ -85,12 +99,19 @@ def body_spans(text: str) -> list[tuple[int, int]]:
         n = len(line.split())
         shortness.append(n if 0 < n <= 4 and not _SENT_END.search(line) else 0)
     out: list[tuple[int, int]] = []
+    skip_title = False  # the line after a bare «Оқи отырыңыз:» is the linked story's title
     for i, (s, e) in enumerate(lines):
         if s == e:
             continue
         line = text[s:e]
         if END_MARKERS.match(line):
-            break
+            if not _inline_link(text, lines, i):
+                break
+            skip_title = not INLINE_LINK.match(line).group("title").strip()  # type: ignore[union-attr]
+            continue
+        if skip_title:
+            skip_title = False
+            continue
         if FURNITURE_LINE.match(line):
             continue
         if shortness[i] and _is_menu_run(shortness, i):
@@ -99,3 +120,17 @@ def body_spans(text: str) -> list[tuple[int, int]]:
             continue
         out.append((s, e))
     return out
+
+
+def _body_like(line: str) -> bool:
+    """A paragraph of running text: eight words or more, ending a sentence, in Kazakh."""
+    return len(line.split()) >= 8 and bool(re.search(r"[.!?…»\"”]\s*$", line)) \
+        and is_kazakh_line(line)
+
+
+def _inline_link(text: str, lines: list[tuple[int, int]], i: int) -> bool:
+    """Line ``i`` is a «Оқи отырыңыз: …» link inside the body: its marker is one that sites
+    use inline, and running text follows it (a related-stories list at the end has none)."""
+    if not INLINE_LINK.match(text[lines[i][0]:lines[i][1]]):
+        return False
+    return any(_body_like(text[s:e]) for s, e in lines[i + 1:])
