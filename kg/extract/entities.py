@@ -30,6 +30,7 @@ from kg.model import Mention, Organisation, Person, Place, Post, Project, Senten
 from kg.normalise.morph import tokenize
 from kg.normalise.org_resolver import OrgResolver
 from kg.normalise.orgs import OrgHit, bare_head_of, find_orgs, position_of
+from kg.normalise.outlets import find_outlets
 from kg.normalise.people import (
     COMMON_CAPS,
     NameHit,
@@ -229,6 +230,7 @@ def extract_entities(text: str, sentences: list[Sentence], mentions: list[Mentio
     org_hits: list[OrgHit] = []
     for toks, stop in zip(sent_toks, stops, strict=True):
         org_hits.extend(find_orgs(text, toks, stop))
+    org_hits.extend(find_outlets(text, spans))
     region, city = _article_territory(places)
     resolver = OrgResolver(text, org_hits, mentions, region=region, city=city)
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import hashlib
 import re
 
-from kg.normalise.orgs import BARE_HEADS, GENERIC, OrgHit, head_of, org_match_key
+from kg.normalise.org_words import SUBUNIT_HEADS, TOP_HEADS
+from kg.normalise.orgs import BARE_HEADS, GENERIC, OrgHit, bare_head_of, head_of, org_match_key
 from kg.normalise.places import _ABBREV
 
 __all__ = ["OrgResolver", "org_key"]
@@ -97,6 +98,23 @@ def _territory(name: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _anaphoric(h: OrgHit) -> bool:
+    """The parent of ``h`` is a bare head in the genitive («Комитеттің», «Департаменттің»)."""
+    p = h.parent
+    return (p is not None and p.vague and " " not in p.name and bare_head_of(p.name) is not None
+            and p.name.lower().endswith(("ның", "нің", "дың", "дің", "тың", "тің")))
+
+
+def _genitive(name: str) -> str | None:
+    """«… комитеті» → «… комитетінің» (a possessive head takes -ның/-нің), else None."""
+    last = name.split()[-1]
+    if last.endswith("ы"):
+        return f"{name}ның"
+    if last.endswith("і"):
+        return f"{name}нің"
+    return None
+
+
 class OrgResolver:
     """Merge one article's organisation mentions into canonical organisations.
 
@@ -151,10 +169,15 @@ class OrgResolver:
             org.mentions.append(Mention(h.start, h.end, text[h.start:h.end], "ORGANISATION",
                                         "rules"))
             self.by_end.setdefault(h.end, key)
+        renames: dict[str, str] = {}
         for h in flat:
             key, pk = canon.get(id(h)), canon.get(id(h.parent)) if h.parent else None
             if key and pk and pk != key and self.orgs[key].parent_key is None:
                 self.orgs[key].parent_key = pk
+                if _anaphoric(h) and key not in renames:
+                    renames[key] = pk
+        for key, pk in renames.items():
+            self._name_through(key, pk)
         for m in mentions or []:
             if getattr(m, "label", "") == "ORGANISATION" and not any(
                     s < m.end and m.start < e for o in self.orgs.values()
@@ -163,6 +186,31 @@ class OrgResolver:
                 head = head_of(words[-1])
                 if head and len(words) >= 2:
                     self.add(" ".join(words[:-1] + [head]), m)
+
+    def _name_through(self, key: str, parent_key: str) -> None:
+        """«Комитеттің Қостанай облыстық инспекциясы» → «<the committee's name>-ның
+        Қостанай облыстық инспекциясы»: a unit named through its parent, written in
+        full (not for units of ministries, akimats and parties, nor for «бөлімі»)."""
+        org, parent = self.orgs[key], self.orgs.get(parent_key)
+        words = org.name.split()
+        if parent is None or words[-1] in SUBUNIT_HEADS or _words(parent.name)[-1] in TOP_HEADS:
+            return
+        genitive = _genitive(parent.name)
+        if genitive is None:
+            return
+        name = f"{genitive} {org.name}"
+        new_key = org_key(name)
+        if new_key in self.orgs:
+            return
+        del self.orgs[key]
+        org.key, org.name, org.latin = new_key, name, self._translit(name)
+        self.orgs[new_key] = org
+        for end, k in list(self.by_end.items()):
+            if k == key:
+                self.by_end[end] = new_key
+        for other in self.orgs.values():
+            if other.parent_key == key:
+                other.parent_key = new_key
 
     def _match(self, name: str) -> str | None:
         w, q = _cmp(name), _quoted(name)

@@ -53,6 +53,9 @@ from kg.normalise.org_words import (
 from kg.normalise.places import _ABBREV, is_place_word
 
 Token = tuple[str, int, int]
+#: capitalised words that open an official name at the start of a sentence
+_PLACE_OPENERS = frozenset({"Қазақ", "Қазақстан", "Солтүстік", "Оңтүстік", "Батыс", "Шығыс",
+                            "Орталық"})
 
 @dataclass
 class OrgHit:
@@ -83,7 +86,7 @@ def org_match_key(name: str) -> str:
 
 def _content(words: list[str]) -> int:
     return sum(1 for w in words if w.lower() not in GENERIC and head_of(w) is None
-               and w not in "«»\"“”")
+               and bare_head_of(w) is None and w not in "«»\"“”")
 
 
 def _lowercase_ok(tok: str, nxt: str) -> bool:
@@ -94,7 +97,23 @@ def _lowercase_ok(tok: str, nxt: str) -> bool:
         return nxt.endswith(("у", "ю", "уды", "уді", "уын"))  # «жұмыспен қамту»
     if low.endswith(_GENITIVE) and not low.startswith(("облыс", "қала", "аудан")):
         return False
+    if nxt.lower() == "қарсы" and low.endswith(("ға", "ге", "қа", "ке")):
+        return True  # «жемқорлыққа қарсы іс-қимыл агенттігі»
+    if len(low) > 5 and low.endswith(("ты", "ті", "ды", "ді", "ны", "ні")) and bare_head_of(nxt):
+        return False  # «толық ақпаратты қор филиалынан»: an object, then a bare noun
     return not (low.endswith(_BAD_ENDINGS) and low not in _LINKERS)
+
+
+def _official_locative(toks: list[Token], i: int) -> bool:
+    """«Агроөнеркәсіптік кешендегі …»: a locative adjective after a capitalised adjective
+    (the opening of an official name), not «ауылдағы мектеп».
+
+    >>> _official_locative(tokenize("Агроөнеркәсіптік кешендегі инспекция"), 1)
+    True
+    """
+    prev = toks[i - 1][0] if i > 0 else ""
+    return toks[i][0].endswith(("дағы", "дегі", "тағы", "тегі")) and prev[:1].isupper() \
+        and prev.endswith(_ADJ_ENDS)
 
 
 def _extend_left(toks: list[Token], h: int, stop: set[int], first: int) -> int:
@@ -116,6 +135,10 @@ def _extend_left(toks: list[Token], h: int, stop: set[int], first: int) -> int:
             continue
         hd = head_of(tok)
         prev_head = i > first and head_of(toks[i - 1][0]) is not None
+        if tok in ("–", "—"):
+            break  # «Мердігер – "…" ЖШС»: a dash is a copula, not part of the name
+        if tok == "," and i > first and toks[i - 1][0][:1].islower() and toks[i + 1][0][:1].isupper():
+            break  # «…талқылап, Парламент Мәжілісіне»: a capitalised name starts after the comma
         if tok in (",", "және", "мен", "бен", "пен") and (
                 prev_head or i == first or toks[i + 1][0].lower() in _TERRITORIAL):
             break
@@ -130,7 +153,7 @@ def _extend_left(toks: list[Token], h: int, stop: set[int], first: int) -> int:
             if tok.endswith(_CAP_BAD) and not (is_place_word(tok) and toks[i + 1][0].lower()
                                                .startswith(("облыс", "қала", "аудан"))):
                 break  # «Шымкентте …» ends the name, «Қызылорда облысының …» does not
-            if i == first and not (is_place_word(tok) or tok.isupper() or tok in ("Қазақ",)
+            if i == first and not (is_place_word(tok) or tok.isupper() or tok in _PLACE_OPENERS
                                    or tok.lower() in GENERIC):
                 # a sentence-initial capital: part of the name unless it is a sentence word
                 nxt = toks[i + 1][0] if i + 1 < len(toks) else ""
@@ -150,8 +173,11 @@ def _extend_left(toks: list[Token], h: int, stop: set[int], first: int) -> int:
             j = i
         elif tok.isalpha() or "-" in tok:
             nxt = toks[i + 1][0] if i + 1 < len(toks) else ""
-            if not _lowercase_ok(tok, nxt) or lower_run >= 6:
+            if not (_lowercase_ok(tok, nxt) or _official_locative(toks, i)) or lower_run >= 6:
                 break
+            if i > first and any(c.isdigit() for c in toks[i - 1][0]) and toks[i + 1][0] in (
+                    "«", '"', "“"):
+                break  # «280 орындық "Айгөлек" …»: a measure, not part of the name
             lower_run += 1
             j = i
         else:
@@ -164,6 +190,8 @@ def _extend_left(toks: list[Token], h: int, stop: set[int], first: int) -> int:
 
 def _name(text: str, toks: list[Token], j: int, h: int, head: str) -> str:
     prefix = text[toks[j][1]: toks[h][1]] if j < h else ""
+    if toks[h][0][:1].isupper() and head[:1].islower():
+        head = head[:1].upper() + head[1:]  # «Парламенті Мәжілісінің» → «… Мәжілісі»
     name = re.sub(r"\s+", " ", prefix + head).strip()
     # «облыстық партия филиалы»: the party is already named → «облыстық филиалы»
     return re.sub(r"\b(облыстық|қалалық|аудандық|өңірлік) партия (филиал)", r"\1 \2", name)
@@ -174,8 +202,8 @@ def _inner_head(toks: list[Token], j: int, h: int) -> int | None:
     for k in range(h - 1, j, -1):
         if head_of(toks[k][0]) is None or toks[k][0] in LEGAL_FORMS:
             continue
-        if head_of(toks[k + 1][0]) is not None:
-            continue  # compound head: «инспекциясы комитеті»
+        if head_of(toks[k + 1][0]) is not None and head_of(toks[k][0]) not in TOP_HEADS:
+            continue  # compound head: «инспекциясы комитеті» (not «партиясы фракциясы»)
         return k
     return None
 
@@ -274,6 +302,11 @@ def find_orgs(text: str, toks: list[Token], stop: set[int] | None = None) -> lis
         if bare is not None and (hit.vague or not _bare_named(toks, hit.first, h)):
             continue
         before = toks[j - 1][0] if j > 0 else ""
+        bare_before = bare_head_of(before) if before.lower().endswith(_GENITIVE) else None
+        if hit.parent is None and bare_before is not None:  # «Министрліктің Егіншілік …»
+            hit.parent = OrgHit(before, toks[j - 1][1], toks[j - 1][2], BARE_HEADS[bare_before],
+                                vague=True, first=j - 1)
+            hit.vague = hit.vague and _content([t for t, _, _ in toks[hit.first:h]]) == 0
         if any(c.isdigit() for c in before) or before.lower() in _QUANT:
             hit.vague = True  # «5 арнаулы … орталығы»: a counted common noun
         if before.lower() in ATTACH and j >= 2:
@@ -358,7 +391,8 @@ def _next_head(toks: list[Token], i: int) -> int | None:
         if tok == "," and m > i and head_of(toks[m - 1][0]) is not None:
             return None
         if tok[:1].islower() and not _lowercase_ok(tok, toks[m + 1][0] if m + 1 < len(toks)
-                                                   else "") and tok not in _LINKERS:
+                                                   else "") and tok not in _LINKERS \
+                and not _official_locative(toks, m):
             return None
     return None
 
