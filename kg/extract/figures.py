@@ -363,9 +363,9 @@ def _resolve(unit: str | None, scaled: bool, earlier: list[Figure]) -> str:
     """Unit of a number whose noun is elided (see module doc)."""
     if unit is not None:
         return unit
-    if scaled:
+    if scaled:  # «… 64,5 млрд теңге … тағы 5 млрд» but «41 мың жұмыс орны, оның 29 мыңы»
         for f in reversed(earlier):
-            if f.unit in _COUNT_EXCL and f.unit not in ("percent", "есе"):
+            if f.unit not in ("percent", "есе"):
                 return f.unit
     for f in reversed(earlier):
         if f.unit not in _COUNT_EXCL:

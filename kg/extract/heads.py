@@ -190,6 +190,9 @@ def _head(toks: list[Token], k: int, word_num: bool) -> tuple[str | None, int]:
             # an adjective in -ты agrees with nothing: its noun carries the phrase's case
             # («апатты учаскені»); an accusative noun is followed by another case («ауылды газбен»)
             k, skipped = k + 1, skipped + 1  # «300-ден астам апатты учаскені»: an adjective
+            if k + 1 < len(toks) and toks[k].text.lower() in ("және", "мен", "немесе") and \
+                    toks[k + 1].text.lower() in ADJECTIVES:
+                k, skipped = k + 1, skipped - 1  # «ауызша және жазбаша өтініш»: one noun
             continue
         if lem in KNOWN and lem not in ADJECTIVES:
             return unit_of(w), k

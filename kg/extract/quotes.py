@@ -43,6 +43,7 @@ from kg.extract.reporters import (
     resolve_back,
     subject,
 )
+from kg.extract.units import PERSON
 from kg.model import Person, Post, Quote, Sentence
 
 _DASHES = "-–—―"
@@ -151,7 +152,8 @@ def _clause_end(text: str, i: int, limit: int = 250) -> int:
 def _tail_speaker(ctx: Context, a: int, b: int, content_start: int, verb: str) -> str | None:
     """The speaker named in a tag «деді Жеңіс Асанов», «дейді басқарма басшысының
     орынбасары», «деп атап өтті ол», «деп жеткізді.»; None for an unnamed or
-    non-person speaker («деді ауыл тұрғыны», «деп хабарлайды Kazinform»)."""
+    non-person speaker («деді ауыл тұрғыны», «деп хабарлайды Kazinform»). A bare person noun
+    («– дейді кәсіпкер») is the subject of the sentence before the quotation, if any."""
     noms = ctx.nominative(a, b)
     if noms:
         return noms[0].key
@@ -160,6 +162,8 @@ def _tail_speaker(ctx: Context, a: int, b: int, content_start: int, verb: str) -
         return post
     words = [w for w in WORD.findall(ctx.text[a:b])]
     low = {w.lower() for w in words}
+    if len(words) == 1 and words[0] in PERSON:  # «– дейді кәсіпкер»: the one just introduced
+        return resolve_back(ctx, content_start, window=2, fallback=False)
     if verb.startswith("деп") and not low & _TAIL_SPEECH:
         return None
     unknown = [w for w in words if w.lower() not in _TAIL_WORDS

@@ -242,7 +242,8 @@ def find_post(ctx: Context, a: int, b: int, pos: int, nominative: bool = True,
     """The holder of a post-only phrase in ``text[a:b]`` («дейді басқарма басшысының
     орынбасары» → the person whose post position ends the same way), else None.
     With ``nominative`` the last word must carry no case ending."""
-    words = [(m.start() + a, m.end() + a, m.group().lower()) for m in WORD.finditer(ctx.text[a:b])]
+    words = _akim_alias([(m.start() + a, m.end() + a, m.group().lower())
+                         for m in WORD.finditer(ctx.text[a:b])])
     best: list[tuple[int, int, Post]] = []
     for post in ctx.posts:
         toks = [w.lower() for w in WORD.findall(post.position)]
@@ -280,6 +281,26 @@ def find_post(ctx: Context, a: int, b: int, pos: int, nominative: bool = True,
         recent = [h.key for h in ctx.hits if h.end <= pos and h.key in keys]
         return recent[-1] if recent else None
     return keys[0]
+
+
+_TERRITORY = {"өңір": "облыс", "аймақ": "облыс", "облыс": "облыс", "қала": "қала",
+              "аудан": "аудан", "ауыл": "ауыл"}
+_HARMONY = str.maketrans("ыаұо", "ієүө")
+
+
+def _akim_alias(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """«өңір басшысы», «облыс басшысының» name the akim: read them as «облыс әкімі(нің)».
+
+    >>> [w for _, _, w in _akim_alias([(0, 4, "өңір"), (5, 15, "басшысының")])]
+    ['облыс', 'әкімінің']
+    """
+    out = list(words)
+    for j in range(1, len(out)):
+        w, prev = out[j][2], out[j - 1][2]
+        if prev in _TERRITORY and w.startswith("басшысы"):
+            out[j - 1] = (*out[j - 1][:2], _TERRITORY[prev])
+            out[j] = (*out[j][:2], "әкімі" + w[len("басшысы"):].translate(_HARMONY))
+    return out
 
 
 def _is_modifier(word: str) -> bool:

@@ -113,6 +113,7 @@ ADJECTIVES = frozenset("""
 жоғарғы төменгі бүгінгі осындағы мұндағы ондағы
 жергілікті мемлекеттік әлеуметтік ауылдық қалалық аудандық облыстық жеке-меншік жекеменшік
 халықаралық республикалық шетелдік отандық қазақстандық ұлттық аса өте ең жаңадан тағы бос
+тегін ақылы ауызша жазбаша онлайн қашықтан
 """.split()) - PERSON
 VERB_ENDINGS = ("ылды", "ілді", "лды", "лді", "нды", "нді", "йды", "йді", "ады", "еді", "уда",
              "уде", "ып", "іп", "ейді", "айды", "йтын", "йтін", "атын", "етін")
@@ -209,9 +210,10 @@ def lemma(word: str) -> str:
         full = head + "-" + lemma(tail)
         return full
     known = [c for c in _candidates(w) if c in KNOWN]
-    if known:
-        return max(known, key=len)
-    return _fallback(w)
+    out = max(known, key=len) if known else _fallback(w)
+    if out.endswith(("кті", "нті")) and len(out) > 5 and out not in KNOWN:
+        out = out[:-1]  # a loan's linking vowel: «субъектілерінің» → «субъект»
+    return out
 
 
 def unit_of(word: str) -> str:
