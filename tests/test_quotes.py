@@ -216,3 +216,23 @@ def test_colon_intro_with_organisation_subject_has_no_speaker() -> None:
          "– Биыл 12 ауылға газ тартылады.")
     qs = find_quotes(t, [], [person(t, "tazhibaev", "Болат Тәжібаев")], [])
     assert [s for s, _ in speaker_at(qs, t, "12 ауылға")] in ([], [None])
+
+
+def test_interview_answers_are_the_interviewees() -> None:
+    """Q&A: the answers between questions are the interviewee's; the narration after the
+    last answer is nobody's; a labelled answer («Name:») is its label's."""
+    from kg.model import Article
+    from kg.pipeline import extract
+
+    text = ("Біз аудандық жұмыспен қамту орталығының директоры Мирас Ерланұлы Сейітовпен "
+            "сұхбаттастық.\n\n"
+            "– Мирас Ерланұлы, биыл қанша адам жұмысқа орналасты?\n\n"
+            "– Жыл басынан бері 1 250 адам тұрақты жұмысқа орналасты. Оның 430-ы – жастар.\n\n"
+            "– Жастар практикасы қалай жүріп жатыр?\n\n"
+            "– Жастар практикасына 320 түлек жіберілді.\n\n"
+            "Айта кетейік, өткен жылы ауданда 12 жаңа кәсіпорын ашылған.")
+    ex = extract(Article(id="t", text=text))
+    names = {p.key: p.name for p in ex.people}
+    got = {f.text: names.get(f.reporter_key or "") for f in ex.figures}
+    assert got == {"1 250": "Мирас Сейітов", "430-ы": "Мирас Сейітов",
+                   "320": "Мирас Сейітов", "12": None}

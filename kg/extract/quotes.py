@@ -43,6 +43,7 @@ from kg.extract.reporters import (
     resolve_back,
     subject,
 )
+from kg.extract.interview import find_interview
 from kg.extract.units import PERSON
 from kg.model import Person, Post, Quote, Sentence
 
@@ -365,6 +366,7 @@ def find_quotes(text: str, sentences: list[Sentence], people: list[Person],
     for r in raws:
         ctx.masked = [(x.start, x.end) for x in raws if x is not r]
         quotes.append(Quote(start=r.start, end=r.end, speaker_key=r.speaker(), kind=r.kind))
+    quotes += find_interview(ctx, paras)
     ctx.masked = quoted  # names inside «» are not subjects of indirect speech
     quotes += find_indirect(ctx)
     ctx.masked = []
