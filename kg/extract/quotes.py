@@ -32,6 +32,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from kg.extract.interview import find_interview
 from kg.extract.reporters import (
     PRONOUNS,
     WORD,
@@ -43,7 +44,6 @@ from kg.extract.reporters import (
     resolve_back,
     subject,
 )
-from kg.extract.interview import find_interview
 from kg.extract.units import PERSON
 from kg.model import Person, Post, Quote, Sentence
 
