@@ -212,3 +212,11 @@ def test_agency_dateline_names_an_outlet() -> None:
     ents = extract_entities(text, [], [])
     [outlet] = [o for o in ents.organisations if o.name == "Kazinform"]
     assert len(outlet.mentions) == 2
+
+
+def test_branch_of_a_company_keeps_the_company_in_its_name() -> None:
+    text = ("«Қазақтелеком» АҚ Ақмола облыстық филиалының директоры келді. «Ақ бидай» ЖШС "
+            "облыстық ауруханасына жабдық берді.")
+    got = orgs(text)
+    assert got["«Қазақтелеком» АҚ Ақмола облыстық филиалы"] == "«Қазақтелеком» АҚ"
+    assert got["«Ақ бидай» ЖШС"] is None

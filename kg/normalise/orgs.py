@@ -143,8 +143,10 @@ def _extend_left(toks: list[Token], h: int, stop: set[int], first: int) -> int:
                 prev_head or i == first or toks[i + 1][0].lower() in _TERRITORIAL):
             break
         if hd is not None:
-            if hd in LEGAL_FORMS or tok.lower() != hd and not tok.lower().endswith(_GENITIVE):
-                break  # «ЖШС облыстық … қоғамы»: two bodies side by side
+            branch = hd in LEGAL_FORMS and head_of(toks[h][0]) in BRANCH_HEADS
+            if not branch and (hd in LEGAL_FORMS or tok.lower() != hd
+                               and not tok.lower().endswith(_GENITIVE)):
+                break  # «ЖШС облыстық … қоғамы»: two bodies side by side (but «… АҚ … филиалы»)
             j = i
             lower_run = 0
         elif tok in _ABBREV or tok in ("ҚР", "РФ", "ТМД", "БҰҰ", "ЕАЭО") or _MEDIA.match(tok):
@@ -199,8 +201,9 @@ def _name(text: str, toks: list[Token], j: int, h: int, head: str) -> str:
 
 def _inner_head(toks: list[Token], j: int, h: int) -> int | None:
     """The nearest head inside ``toks[j:h]`` that names a parent body."""
+    branch = head_of(toks[h][0]) in BRANCH_HEADS
     for k in range(h - 1, j, -1):
-        if head_of(toks[k][0]) is None or toks[k][0] in LEGAL_FORMS:
+        if head_of(toks[k][0]) is None or toks[k][0] in LEGAL_FORMS and not branch:
             continue
         if head_of(toks[k + 1][0]) is not None and head_of(toks[k][0]) not in TOP_HEADS:
             continue  # compound head: «инспекциясы комитеті» (not «партиясы фракциясы»)
@@ -287,6 +290,8 @@ def find_orgs(text: str, toks: list[Token], stop: set[int] | None = None) -> lis
         later = _next_head(toks, h + 1) if bare is None else None
         # an inner head continues into a longer name: «партиясы … филиалы»,
         # but an akimat or a party after a nominative head is a body of its own
+        if later is not None and tok in LEGAL_FORMS and head_of(toks[later][0]) in BRANCH_HEADS:
+            continue  # «"ҚазАвтоЖол" ҰК" АҚ Батыс Қазақстан облыстық филиалы»: one name
         if later is not None and (low.endswith(_GENITIVE) or low == head and head_of(
                 toks[later][0]) not in TOP_HEADS and toks[later][0] not in LEGAL_FORMS):
             continue
