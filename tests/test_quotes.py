@@ -236,3 +236,21 @@ def test_interview_answers_are_the_interviewees() -> None:
     got = {f.text: names.get(f.reporter_key or "") for f in ex.figures}
     assert got == {"1 250": "Мирас Сейітов", "430-ы": "Мирас Сейітов",
                    "320": "Мирас Сейітов", "12": None}
+
+
+def test_post_name_colon_quote_and_quote_over_two_paragraphs() -> None:
+    """«Филиал төрағасы Name: «…»» is Name's; a quotation opened in one paragraph and closed
+    in the next without reopening («… ¶ …», – дейді X) is X's as a whole."""
+    from kg.model import Article
+    from kg.pipeline import extract
+
+    text = ("Филиал төрағасы Серік Жүсіпов: «Биыл көмек алатын отбасылар санын 1 340-қа "
+            "жеткіздік. Бұл – ортақ еңбектің нәтижесі».\n\n"
+            "Перинаталдық орталықтың бас дәрігері Айгүл Сейітқазиева сөз алды.\n\n"
+            "«Былтыр облыста 9 840 сәби дүниеге келді. Бұл – үлкен жетістік.\n\n"
+            "Биыл орталыққа 12 инкубатор алынды», – дейді А.Сейітқазиева.")
+    ex = extract(Article(id="t", text=text))
+    names = {p.key: p.name for p in ex.people}
+    got = {f.text: names.get(f.reporter_key or "") for f in ex.figures}
+    assert got == {"1 340-қа": "Серік Жүсіпов", "9 840": "Айгүл Сейітқазиева",
+                   "12": "Айгүл Сейітқазиева"}

@@ -108,14 +108,26 @@ def pair_quotes(text: str) -> dict[int, tuple[int, int]]:
     >>> t = "«Жоба «Ардагерлер» аясында», – деді"
     >>> sorted(pair_quotes(t).items())
     [(17, (6, 0)), (26, (0, 0))]
+
+    A quotation may run over paragraphs without reopening: «… ¶ …», – деді X.
+
+    >>> pair_quotes("«Бір.\\nЕкі», – деді.")
+    {9: (0, 0)}
     """
     pairs: dict[int, tuple[int, int]] = {}
     stack: list[tuple[str, int]] = []
+    carried: list[tuple[str, int]] = []  # a quotation left open by an earlier paragraph
+    age = 0
     for ps, pe in paragraphs(text):
         skip = -1
         if stack and text[ps] in "«„“\"":
             skip = ps  # «… (new paragraph) «… continues the quotation
         else:
+            if stack:
+                carried, age = stack, 0
+            age += 1
+            if age > 3:
+                carried = []
             stack = []
         for i in range(ps, pe):
             c = text[i]
@@ -130,6 +142,10 @@ def pair_quotes(text: str) -> dict[int, tuple[int, int]]:
                 continue
             want = {"»": "«", "“": "„", "”": "“„", "\"": "\""}[c]
             j = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] in want), None)
+            if j is None and not stack and carried and carried[0][0] in want:
+                pairs[i] = (carried[0][1], carried[0][1])  # «… ¶ … », – дейді X
+                carried = []
+                continue
             if j is None:
                 continue
             pairs[i] = (stack[j][1], stack[0][1])
@@ -259,8 +275,12 @@ def _colon_opened(ctx: Context, pairs: dict[int, tuple[int, int]],
                   default=0)
         a = line_start + cut
         intro = text[a:colon]
-        is_caption = bool(ctx.nominative(a, colon)) and len(WORD.findall(intro)) <= 16 and (
-            any(h.start - a <= 2 for h in ctx.nominative(a, colon)))
+        noms = ctx.nominative(a, colon)
+        is_caption = bool(noms) and len(WORD.findall(intro)) <= 16 and (
+            any(h.start - a <= 2 for h in noms)
+            # «Филиал төрағасы Серік Жүсіпов: «…»»: a post, the name, the colon, a quotation
+            or m.group("o") in "«„“\"" and any(h.end >= colon - 1 for h in noms)
+            and len(WORD.findall(intro)) <= 10)
         short = _short_speaker(ctx, a, colon, line_start)
         if short and o == m.end() and "\n" not in text[colon:o]:
             end = next((b for pa, b in paras if pa <= o < b), o)  # «Вице-министр: астық …»
