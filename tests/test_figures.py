@@ -324,7 +324,8 @@ def test_possessive_month_is_a_date_and_hotline_is_not_a_figure() -> None:
 
 def test_verb_after_dative_upto_is_not_the_unit() -> None:
     got = figs("Ауданда 300 дәрігер жетіспейді.\nБиыл тапшылық 120-ға дейін азайды.")
-    assert got == [(D(300), "person", "exact"), (D(120), "person", "up_to")]
+    # «N-ға дейін азайды»: fell to N, a value (as the gold of three annotators reads it)
+    assert got == [(D(300), "person", "exact"), (D(120), "person", "exact")]
 
 
 def test_scorer_accepts_either_spelling_of_a_measure() -> None:
@@ -344,3 +345,18 @@ def test_scaled_partitive_takes_the_nearest_noun_and_adjectives_are_skipped() ->
             "Бизнес субъектілерінің саны 47,2 мыңға жетті.")
     assert [u for _, u, _ in figs(text)] == ["KZT", "жұмыс орны", "жұмыс орны", "кеңес",
                                              "өтініш", "отбасы", "субъект"]
+
+
+def test_units_of_professions_points_capacity_and_verb_phrases() -> None:
+    text = ("Облыста 58 неонатолог және 210 акушер-гинеколог еңбек етеді.\n"
+            "Биыл 120 төсек-орындық орталық ашылды, 18 бөлімше жұмыс істейді.\n"
+            "Ауданда 3 150 шағын және орта кәсіпорын бар.\n"
+            "Ал 14 мектепте орташа балл 58,3 ғана болды, 130 балдан астам жинағандар көп.\n"
+            "Былтыр 38 мектеп болса, биыл олардың саны 27-ге дейін азайды.")
+    assert figs(text) == [
+        (Decimal("58"), "person", "exact"), (Decimal("210"), "person", "exact"),
+        (Decimal("120"), "төсек-орын", "exact"), (Decimal("18"), "бөлімше", "exact"),
+        (Decimal("3150"), "кәсіпорын", "exact"), (Decimal("14"), "мектеп", "exact"),
+        (Decimal("58.3"), "балл", "exact"), (Decimal("130"), "балл", "more_than"),
+        (Decimal("38"), "мектеп", "exact"), (Decimal("27"), "мектеп", "exact"),
+    ]

@@ -136,6 +136,9 @@ def _is_dat(s: str) -> bool:
     return s.endswith(_DAT)
 
 
+_FELL_TO = ("азай", "төменде", "қысқар", "кемі", "көтеріл")
+
+
 def _after_qual(toks: list[Token], j: int, ending: str) -> tuple[str | None, int]:
     """Qualifier word at ``toks[j]`` agreeing with ``ending``; (q, next index)."""
     if j >= len(toks) or toks[j].kind != "word":
@@ -144,6 +147,9 @@ def _after_qual(toks: list[Token], j: int, ending: str) -> tuple[str | None, int
     if w in _AFTER_ANY:
         return _AFTER_ANY[w], j + 1
     if w in _AFTER_DAT and _is_dat(ending):
+        nxt = toks[j + 1].low if j + 1 < len(toks) else ""
+        if w == "дейін" and nxt.startswith(_FELL_TO):
+            return "exact", j + 1  # «27-ге дейін азайды»: fell to 27, a value, not a bound
         return _AFTER_DAT[w], j + 1
     if w in _AFTER_ABL and _is_abl(ending):
         if w == "кем" and j + 1 < len(toks) and toks[j + 1].low == "емес":
@@ -258,8 +264,11 @@ def _phrase(text: str, toks: list[Token], i: int) -> _Phrase | None:
             unit, ending, j = MEASURES[lem], nxt, j + 1
         else:
             cap = re.match(r"(.+?)(?:лық|лік|дық|дік|тық|тік|лы|лі|ды|ді|ты|ті)$", nxt)
-            if cap and (cap.group(1) in CAPACITY or lemma(cap.group(1)) in CAPACITY):
-                base = cap.group(1) if cap.group(1) in CAPACITY else lemma(cap.group(1))
+            last = cap.group(1).rsplit("-", 1)[-1] if cap else ""
+            if cap and (cap.group(1) in CAPACITY or lemma(cap.group(1)) in CAPACITY
+                        or "-" in cap.group(1) and last in CAPACITY):  # «төсек-орындық»
+                base = cap.group(1) if cap.group(1) in CAPACITY or "-" in cap.group(1) \
+                    else lemma(cap.group(1))
                 unit, ending, j = MEASURES.get(base, base), "", j + 1
     qual = "approximately" if ending.startswith(_APPROX_SUF) else None
     stop = j
@@ -294,7 +303,10 @@ def _phrase(text: str, toks: list[Token], i: int) -> _Phrase | None:
         qual = _BEFORE.get(prev) or _BEFORE2.get(two) or "exact"
     if unit is None and prev in _COUNT_OF and i > 1 and toks[i - 2].kind == "word":
         u = unit_of(toks[i - 2].low)
-        unit = None if u in ("оның", "олардың", "соның", "бұлардың") else u
+        unit = None if u in ("оның", "олардың", "соның", "бұлардың", "ол", "олар", "бұлар",
+                             "солар", "бұл") else u  # «олардың саны 27-ге дейін»: elided
+    if unit is None and i > 0 and prev in ("балл", "балы"):
+        unit = "балл"  # «орташа балл 72,4 болды»: the measure named before the number
     if (unit not in _COUNT_EXCL and "," not in t.text and " " not in t.text
             and 1900 <= val <= 2100 and (word_num or (len(t.text) == 4 and not scaled))
             and (t.suffix or unit is None or unit not in PERSON | KNOWN | {"person"})
@@ -339,7 +351,7 @@ def _scan(text: str, toks: list[Token], masks: list[tuple[int, int]]) -> list[_P
             end_tok = toks[ph.stop - 1]
             if _is_abl(end_tok.suffix or end_tok.low) and ph.qualifier == "exact":
                 up = _phrase(text, toks, ph.stop)
-                if up is not None and up.qualifier == "up_to":
+                if up is not None and toks[up.stop - 1].low == "дейін":
                     out.append(_lower(ph.raw if not ph.scaled else ph.value, up, i,
                                       scaled=ph.scaled))
                     up.qualifier = "exact"

@@ -110,6 +110,8 @@ def _compound(w: str, nxt: str, nxt2: str) -> str | None:
             or _ORDINAL.search(nxt)):
         return None
     nlem = lemma(nxt)
+    if nxt in ("жұмыс", "еңбек") and nxt2.startswith(("істе", "ет")):
+        return None  # «18 бөлімше жұмыс істейді»: a verb phrase, not «бөлімше жұмысы»
     agent = _AGENT.match(nxt)
     if agent and _bare(w) and agent.group() not in PERSON:
         return f"{w} {agent.group()}"  # «жұмыс берушілерге» → жұмыс беруші; «тұқым сепкіш»
