@@ -360,3 +360,12 @@ def test_units_of_professions_points_capacity_and_verb_phrases() -> None:
         (Decimal("58.3"), "балл", "exact"), (Decimal("130"), "балл", "more_than"),
         (Decimal("38"), "мектеп", "exact"), (Decimal("27"), "мектеп", "exact"),
     ]
+
+
+def test_adjectives_from_person_nouns_sponsorship_and_count_of_last_year() -> None:
+    text = ("Облыстың 10 ауданында 24 дәрігерлік амбулатория салынды.\n"
+            "Жобаға 15 ірі кәсіпорын демеушілік жасады.\n"
+            "Көмек алатын отбасылар санын былтырғы 900-ден 1 340-қа жеткіздік.\n"
+            "Бітірушілерінің 7 400-ден астамы грантқа үміткер.")
+    assert [u for _, u, _ in figs(text)] == ["аудан", "амбулатория", "кәсіпорын", "отбасы",
+                                             "отбасы", "person"]

@@ -104,7 +104,7 @@ _ORD_WORD = re.compile(
 _LATIN = re.compile(r"[A-Za-z]")
 _OF_THEM = frozenset({"олардың", "оның", "бұлардың", "солардың", "соның"})
 #: a plural genitive before «N-і»: the partitive «X-лердің N-і»
-_PARTITIVE = re.compile(r"(?:лар|лер|дар|дер|тар|тер)(?:дың|дің)$")
+_PARTITIVE = re.compile(r"(?:лар|лер|дар|дер|тар|тер)(?:дың|дің|ының|інің)$")  # «…лерінің»
 _POSS_SUF = frozenset({"і", "ы", "сі", "сы"})
 _POSS_QUALIFIERS = frozenset({"жуығы", "астамы", "артығы", "аса", "көбі"})
 #: collective numerals with a possessive: «4-еуі», «2-еуіне», «3-еуінде»
@@ -113,6 +113,7 @@ _SOLAR = ("панел", "батарея", "электр", "станция", "э�
 _BEFORE_NOT = frozenset("сағат сағ ж жасы жасында кешкі түнгі таңғы таңертеңгі түскі түстен"
                         " нөмірі №".split())
 _COUNT_OF = ("саны", "санын", "мөлшері", "көлемі", "қатары")
+_WHEN_ADJ = frozenset({"былтырғы", "биылғы", "бұрынғы", "өткен", "алдыңғы"})
 _COUNT_EXCL = frozenset({"percent", "KZT", "USD", "RUB", "EUR", "CNY", "есе"}) | frozenset(
     MEASURES.values())
 
@@ -301,8 +302,10 @@ def _phrase(text: str, toks: list[Token], i: int) -> _Phrase | None:
     if qual is None:
         two = (toks[i - 2].low, prev) if i > 1 else ("", "")
         qual = _BEFORE.get(prev) or _BEFORE2.get(two) or "exact"
-    if unit is None and prev in _COUNT_OF and i > 1 and toks[i - 2].kind == "word":
-        u = unit_of(toks[i - 2].low)
+    back = 1 if prev not in _WHEN_ADJ or i < 3 else 2  # «отбасылар санын былтырғы 900-ден»
+    if unit is None and toks[i - back].low in _COUNT_OF and i > back and \
+            toks[i - back - 1].kind == "word":
+        u = unit_of(toks[i - back - 1].low)
         unit = None if u in ("оның", "олардың", "соның", "бұлардың", "ол", "олар", "бұлар",
                              "солар", "бұл") else u  # «олардың саны 27-ге дейін»: elided
     if unit is None and i > 0 and prev in ("балл", "балы"):

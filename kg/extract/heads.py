@@ -113,7 +113,7 @@ def _compound(w: str, nxt: str, nxt2: str) -> str | None:
     if nxt in ("жұмыс", "еңбек") and nxt2.startswith(("істе", "ет")):
         return None  # «18 бөлімше жұмыс істейді»: a verb phrase, not «бөлімше жұмысы»
     agent = _AGENT.match(nxt)
-    if agent and _bare(w) and agent.group() not in PERSON:
+    if agent and _bare(w) and agent.group() not in PERSON and not nxt.endswith(("лық", "лік")):
         return f"{w} {agent.group()}"  # «жұмыс берушілерге» → жұмыс беруші; «тұқым сепкіш»
     poss = possessive_nominative(nxt)
     if poss and nlem in PERSON and _bare(w) and lemma(w) not in PERSON:
@@ -183,6 +183,9 @@ def _head(toks: list[Token], k: int, word_num: bool) -> tuple[str | None, int]:
                 and not w.endswith(("ның", "нің", "дың", "дің", "тың", "тің"))
                 and lemma(nxt) not in PERSON | ADJECTIVES):
             return unit_of(nxt), k + 1  # «2 жастар орталығы»: the institution
+        if lem in PERSON and w.endswith(("лық", "лік", "дық", "дік", "тық", "тік")) and nxt:
+            k, skipped = k + 1, skipped + 1  # «24 дәрігерлік амбулатория»: an adjective
+            continue
         if lem in PERSON and not (nxt and lemma(nxt) in PERSON and lem != lemma(nxt)):
             return "person", k
         if w in ADJECTIVES or (w.endswith(("ты", "ті", "ды", "ді")) and len(w) > 4
