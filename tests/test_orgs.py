@@ -220,3 +220,9 @@ def test_branch_of_a_company_keeps_the_company_in_its_name() -> None:
     got = orgs(text)
     assert got["«Қазақтелеком» АҚ Ақмола облыстық филиалы"] == "«Қазақтелеком» АҚ"
     assert got["«Ақ бидай» ЖШС"] is None
+
+
+def test_no_org_from_a_project_name_a_superlative_or_across_a_speaker_label() -> None:
+    text = ("Тілші: Былтыр Атырау облысы денсаулық сақтау басқармасына 600-ге жуық шағым түсті. "
+            "Бұл – облыстағы ең ірі емдеу мекемесі. Ол «Аналар мектебі» жобасы туралы айтты.")
+    assert orgs(text) == {"Атырау облысы денсаулық сақтау басқармасы": None}

@@ -53,6 +53,7 @@ from kg.normalise.org_words import (
 from kg.normalise.places import _ABBREV, is_place_word
 
 Token = tuple[str, int, int]
+_PROJECT_WORDS = ("жоба", "бағдарлама", "акция", "байқау", "марафон")
 #: capitalised words that open an official name at the start of a sentence
 _PLACE_OPENERS = frozenset({"Қазақ", "Қазақстан", "Солтүстік", "Оңтүстік", "Батыс", "Шығыс",
                             "Орталық"})
@@ -152,6 +153,8 @@ def _extend_left(toks: list[Token], h: int, stop: set[int], first: int) -> int:
         elif tok in _ABBREV or tok in ("ҚР", "РФ", "ТМД", "БҰҰ", "ЕАЭО") or _MEDIA.match(tok):
             j = i
         elif tok[:1].isupper():
+            if tok in _SENT_STARTERS and i > 0 and toks[i - 1][0] in (":", "–", "—"):
+                break  # «Тілші: Былтыр Атырау облысы …»: a sentence starts after the colon
             if tok.endswith(_CAP_BAD) and not (is_place_word(tok) and toks[i + 1][0].lower()
                                                .startswith(("облыс", "қала", "аудан"))):
                 break  # «Шымкентте …» ends the name, «Қызылорда облысының …» does not
@@ -295,6 +298,8 @@ def find_orgs(text: str, toks: list[Token], stop: set[int] | None = None) -> lis
         if later is not None and (low.endswith(_GENITIVE) or low == head and head_of(
                 toks[later][0]) not in TOP_HEADS and toks[later][0] not in LEGAL_FORMS):
             continue
+        if nxt == "»" and h + 2 < n and toks[h + 2][0].lower().startswith(_PROJECT_WORDS):
+            continue  # «"Аналар мектебі" жобасы»: a project's name, not a body
         if nxt == "»" and any(t == "«" for t, _, _ in toks[max(0, h - 10):h]):
             k = max(m for m in range(max(0, h - 10), h) if toks[m][0] == "«")
             hit = OrgHit(text[toks[k][1]: toks[h + 1][2]], toks[k][1], toks[h + 1][2], head,
