@@ -254,3 +254,22 @@ def test_post_name_colon_quote_and_quote_over_two_paragraphs() -> None:
     got = {f.text: names.get(f.reporter_key or "") for f in ex.figures}
     assert got == {"1 340-қа": "Серік Жүсіпов", "9 840": "Айгүл Сейітқазиева",
                    "12": "Айгүл Сейітқазиева"}
+
+
+def test_caption_dash_lines_and_given_name_tag() -> None:
+    """Every «– …» line after «Name, post:» is Name's; «– дейді Әлішер» names the one
+    Әлішер of the article."""
+    from kg.model import Article
+    from kg.pipeline import extract
+
+    text = ("Нұрлан Сейітов, аудан әкімінің орынбасары:\n"
+            "– Қазандықтың қуаты екі есе артты.\n"
+            "– Бұрын ескі желіде әр қыс сайын 30-дан астам апат тіркелетін.\n"
+            "Тілші: Жаңа қазандық толық автоматтандырылған.\n\n"
+            "Жоба қатысушысы Әлішер Бекболатов Қарағанды қаласында тұрады.\n\n"
+            "– Жалақым 145 мың теңге. Бригадамызда 14 жігіт бар, – дейді Әлішер.")
+    ex = extract(Article(id="t", text=text))
+    names = {p.key: p.name for p in ex.people}
+    got = {f.text: names.get(f.reporter_key or "") for f in ex.figures}
+    assert got == {"екі есе": "Нұрлан Сейітов", "30-дан астам": "Нұрлан Сейітов",
+                   "145 мың теңге": "Әлішер Бекболатов", "14": "Әлішер Бекболатов"}

@@ -45,6 +45,7 @@ from kg.extract.reporters import (
     subject,
 )
 from kg.extract.units import PERSON
+from kg.normalise.translit import slug
 from kg.model import Person, Post, Quote, Sentence
 
 _DASHES = "-–—―"
@@ -181,6 +182,11 @@ def _tail_speaker(ctx: Context, a: int, b: int, content_start: int, verb: str) -
     low = {w.lower() for w in words}
     if len(words) == 1 and words[0] in PERSON:  # «– дейді кәсіпкер»: the one just introduced
         return resolve_back(ctx, content_start, window=2, fallback=False)
+    if len(words) == 1 and words[0][:1].isupper():  # «– дейді Әлішер»: a given name alone
+        given = slug(words[0])
+        keys = {h.key for h in ctx.hits if h.end <= content_start and h.key.split("-")[0] == given}
+        if len(keys) == 1:
+            return keys.pop()
     if verb.startswith("деп") and not low & _TAIL_SPEECH:
         return None
     unknown = [w for w in words if w.lower() not in _TAIL_WORDS
@@ -337,10 +343,17 @@ def _captions(ctx: Context, paras: list[tuple[int, int]]) -> list[_Raw]:
 
 
 def _caption_end(text: str, paras: list[tuple[int, int]], k: int, most: int = 12) -> int:
-    """End of the speech after a caption: its paragraph, or, when that opens a «…»
-    left open at the paragraph end, every paragraph up to the one that closes it
-    (a dialogue dash «– …» before the close means the quotation was never closed)."""
+    """End of the speech after a caption: its paragraph and the dialogue-dash lines right
+    after it, or, when it opens a «…» left open at the paragraph end, every paragraph up
+    to the one that closes it (a dialogue dash «– …» before the close means the quotation
+    was never closed)."""
     na, nb = paras[k]
+    if text[na] in _DASHES:  # «Name, post:» then «– …» lines: all of them are the speaker's
+        for pa, pb in paras[k + 1:k + most]:
+            if text[pa] not in _DASHES:
+                break
+            nb = pb
+        return nb
     if text[na] != "«":
         return nb
     depth = 0
