@@ -45,8 +45,8 @@ from kg.extract.reporters import (
     subject,
 )
 from kg.extract.units import PERSON
-from kg.normalise.translit import slug
 from kg.model import Person, Post, Quote, Sentence
+from kg.normalise.translit import slug
 
 _DASHES = "-–—―"
 _LONGEST_PARAGRAPH = 2500  # longer «paragraphs» are text whose line breaks were lost
