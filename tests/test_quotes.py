@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from _helpers import person
 
-from kg.extract.quotes import find_quotes, pair_quotes, paragraphs
+from kg.extract.quote_marks import pair_quotes, paragraphs
+from kg.extract.quotes import find_quotes
 from kg.model import Post, Quote
 
 

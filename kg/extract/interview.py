@@ -12,7 +12,7 @@ question, else the last person named there. An answer that opens with its own sp
 not an interview.
 
 >>> from kg.model import Mention, Person, Sentence
->>> from kg.extract.quotes import paragraphs
+>>> from kg.extract.quote_marks import paragraphs
 >>> text = ("Аудан әкімі Марат Оспановпен сұхбаттастық.\\n"
 ...         "– Биыл қанша үй салынды?\\n– Биыл 40 үй салынды.\\n"
 ...         "– Жұмыс орындары ше?\\n– 250 жұмыс орны ашылды.\\nКеше жиын өтті.")
@@ -60,7 +60,7 @@ def _labelled(ctx: Context, a: int, b: int) -> Hit | None:
 
 def find_interview(ctx: Context, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     """The answers of an interview as direct quotations of the interviewee
-    (``paragraphs``: the article's non-empty lines, :func:`kg.extract.quotes.paragraphs`)."""
+    (``paragraphs``: the article's non-empty lines, :func:`kg.extract.quote_marks.paragraphs`)."""
     text = ctx.text
     paras = [(a, b) for a, b in paragraphs
              if any(s.start <= a < s.end or a <= s.start < b for s in ctx.sentences)]
