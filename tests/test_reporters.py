@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from _helpers import person
 
+from kg.extract.according import find_according
 from kg.extract.quotes import find_quotes
 from kg.extract.reporters import (
     Context,
     attribute_figures,
-    find_according,
     find_indirect,
     find_post,
     split_sentences,

@@ -32,6 +32,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from kg.extract.according import find_according
 from kg.extract.interview import find_interview
 from kg.extract.quote_marks import clause_end, pair_quotes, paragraphs
 from kg.extract.reporters import (
@@ -39,7 +40,6 @@ from kg.extract.reporters import (
     WORD,
     Context,
     attribute_figures,
-    find_according,
     find_indirect,
     find_post,
     resolve_back,

@@ -6,8 +6,8 @@ plus the people (with mention offsets) and posts found by earlier stages.
 
 * :func:`find_indirect` — rule 2: a sentence ending in a speech verb whose
   subject (a person in the nominative, or a post-only phrase) is in the sentence.
-* :func:`find_according` — rule 3: «X-тың айтуынша / сөзінше / мәліметінше …»,
-  «X атап өткендей»; the sentence is the span.
+* :func:`kg.extract.according.find_according` — rule 3: «X-тың айтуынша …» (its own
+  module).
 * :func:`resolve_back` — rule 5: a pronoun or dropped subject is the subject of
   the closest preceding sentence (else the most recent person mentioned).
 * :func:`find_post` — rule 4: a post-only phrase → the person holding it.
@@ -50,15 +50,6 @@ SPEECH_VERBS = (
 _VERB = re.compile(
     rf"(?<![^\W\d_])(?:{SPEECH_VERBS})(?:\s+(?:еді|болатын))?(?![^\W\d_])", re.I)
 _PARTICIPLE_END = re.compile(r"(?:айтқан|атап өткен|мәлімдеген|хабарлаған|жеткізген|тоқталған|деген)$")
-_ACCORDING = re.compile(
-    r"(?P<who>[^\W\d_]+)\s+(?:айтуынша|сөзінше|мәліметінше|хабарлауынша|пікірінше|мәлімдеуінше"
-    r"|дерегінше|(?:айтуына|сөзіне|мәліметіне|хабарлауына)\s+(?:қарағанда|сәйкес|сүйенсек))"
-    r"(?![^\W\d_])", re.I
-)
-_AS_SAID = re.compile(
-    r"(?<![^\W\d_])(?:мәлім еткендей|атап өткендей|айтқандай|хабарлағандай|мәлімдегендей"
-    r"|атап көрсеткендей|айтып өткендей|жеткізгендей|түсіндіргендей)(?![^\W\d_])", re.I
-)
 #: words that point back to the last speaker: pronouns and «the rapporteur», «the speaker»
 PRONOUNS = frozenset({"ол", "оның", "спикер", "спикердің", "баяндамашы", "баяндамашының"})
 _GEN = ("ның", "нің", "дың", "дің", "тың", "тің")
@@ -375,38 +366,6 @@ def _is_tag(text: str, verb_start: int) -> bool:
     return before[-1:] in {",", "-", "–", "—", "―", "»", "\"", "”", "“"}
 
 
-def find_according(ctx: Context) -> list[Quote]:
-    """Rule 3: «Бақытжан Сағынтаевтың айтуынша, …», «Оның сөзінше, …», «X атап өткендей, …»."""
-    out: list[Quote] = []
-    text, low = ctx.text, ctx.text.lower()
-    for m in _ACCORDING.finditer(text):
-        a, b = ctx.sentence_at(m.start())
-        if a == b:
-            continue  # outside the body (page furniture): no sentence, no quote
-        who_end = m.end("who")
-        key: str | None = next((h.key for h in ctx.hits if h.start < who_end <= h.end), None)
-        if key is None:
-            if m.group("who").lower() in PRONOUNS:
-                key = resolve_back(ctx, m.start())
-            else:
-                key = find_post(ctx, min(a, m.start()), who_end, pos=m.start(),
-                                nominative=False, end_at=who_end)
-        out.append(Quote(start=a, end=b, speaker_key=key, kind="according_to"))
-    for m in _AS_SAID.finditer(text):
-        a, b = ctx.sentence_at(m.start())
-        if a == b:
-            continue
-        clause_start = max(a, low.rfind(",", a, m.start()) + 1)
-        noms = ctx.nominative(clause_start, m.start())
-        key = noms[-1].key if noms else None
-        if key is None:
-            words = WORD.findall(low[clause_start:m.start()])
-            key = (resolve_back(ctx, m.start()) if words[-1:] == ["ол"]
-                   else find_post(ctx, clause_start, m.start(), pos=m.start()))
-        out.append(Quote(start=a, end=b, speaker_key=key, kind="according_to"))
-    return out
-
-
 def attribute_figures(text: str, sentences: list[Sentence], figures: list[Figure],
                       quotes: list[Quote]) -> None:
     """Set ``reporter_key`` of each figure inside a quote whose speaker is known: the
@@ -419,5 +378,5 @@ def attribute_figures(text: str, sentences: list[Sentence], figures: list[Figure
             fig.reporter_key = min(inside, key=lambda q: q.end - q.start).speaker_key
 
 
-__all__ = ["Context", "Hit", "attribute_figures", "find_according", "find_indirect",
+__all__ = ["Context", "Hit", "attribute_figures", "find_indirect",
            "find_post", "resolve_back", "split_sentences", "subject", "word_case"]
