@@ -18,3 +18,13 @@ def person(text: str, key: str, name: str, *forms: str) -> Person:
                 taken |= set(range(m.start(), m.end()))
                 mentions.append(Mention(start=m.start(), end=m.end(), text=form, label="PERSON"))
     return Person(key=key, name=name, mentions=sorted(mentions, key=lambda x: x.start))
+
+
+def reporters_of(text: str) -> dict[str, str | None]:
+    """Each figure's text → its reporter's name (or None), from the whole rules pipeline."""
+    from kg.model import Article
+    from kg.pipeline import extract
+
+    ex = extract(Article(id="t", text=text))
+    names = {p.key: p.name for p in ex.people}
+    return {f.text: names.get(f.reporter_key or "") for f in ex.figures}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from _helpers import person
+from _helpers import person, reporters_of
 
 from kg.extract.quote_marks import pair_quotes, paragraphs
 from kg.extract.quotes import find_quotes
@@ -222,9 +222,6 @@ def test_colon_intro_with_organisation_subject_has_no_speaker() -> None:
 def test_interview_answers_are_the_interviewees() -> None:
     """Q&A: the answers between questions are the interviewee's; the narration after the
     last answer is nobody's; a labelled answer («Name:») is its label's."""
-    from kg.model import Article
-    from kg.pipeline import extract
-
     text = ("Біз аудандық жұмыспен қамту орталығының директоры Мирас Ерланұлы Сейітовпен "
             "сұхбаттастық.\n\n"
             "– Мирас Ерланұлы, биыл қанша адам жұмысқа орналасты?\n\n"
@@ -232,9 +229,7 @@ def test_interview_answers_are_the_interviewees() -> None:
             "– Жастар практикасы қалай жүріп жатыр?\n\n"
             "– Жастар практикасына 320 түлек жіберілді.\n\n"
             "Айта кетейік, өткен жылы ауданда 12 жаңа кәсіпорын ашылған.")
-    ex = extract(Article(id="t", text=text))
-    names = {p.key: p.name for p in ex.people}
-    got = {f.text: names.get(f.reporter_key or "") for f in ex.figures}
+    got = reporters_of(text)
     assert got == {"1 250": "Мирас Сейітов", "430-ы": "Мирас Сейітов",
                    "320": "Мирас Сейітов", "12": None}
 
@@ -242,17 +237,12 @@ def test_interview_answers_are_the_interviewees() -> None:
 def test_post_name_colon_quote_and_quote_over_two_paragraphs() -> None:
     """«Филиал төрағасы Name: «…»» is Name's; a quotation opened in one paragraph and closed
     in the next without reopening («… ¶ …», – дейді X) is X's as a whole."""
-    from kg.model import Article
-    from kg.pipeline import extract
-
     text = ("Филиал төрағасы Серік Жүсіпов: «Биыл көмек алатын отбасылар санын 1 340-қа "
             "жеткіздік. Бұл – ортақ еңбектің нәтижесі».\n\n"
             "Перинаталдық орталықтың бас дәрігері Айгүл Сейітқазиева сөз алды.\n\n"
             "«Былтыр облыста 9 840 сәби дүниеге келді. Бұл – үлкен жетістік.\n\n"
             "Биыл орталыққа 12 инкубатор алынды», – дейді А.Сейітқазиева.")
-    ex = extract(Article(id="t", text=text))
-    names = {p.key: p.name for p in ex.people}
-    got = {f.text: names.get(f.reporter_key or "") for f in ex.figures}
+    got = reporters_of(text)
     assert got == {"1 340-қа": "Серік Жүсіпов", "9 840": "Айгүл Сейітқазиева",
                    "12": "Айгүл Сейітқазиева"}
 
@@ -260,17 +250,12 @@ def test_post_name_colon_quote_and_quote_over_two_paragraphs() -> None:
 def test_caption_dash_lines_and_given_name_tag() -> None:
     """Every «– …» line after «Name, post:» is Name's; «– дейді Әлішер» names the one
     Әлішер of the article."""
-    from kg.model import Article
-    from kg.pipeline import extract
-
     text = ("Нұрлан Сейітов, аудан әкімінің орынбасары:\n"
             "– Қазандықтың қуаты екі есе артты.\n"
             "– Бұрын ескі желіде әр қыс сайын 30-дан астам апат тіркелетін.\n"
             "Тілші: Жаңа қазандық толық автоматтандырылған.\n\n"
             "Жоба қатысушысы Әлішер Бекболатов Қарағанды қаласында тұрады.\n\n"
             "– Жалақым 145 мың теңге. Бригадамызда 14 жігіт бар, – дейді Әлішер.")
-    ex = extract(Article(id="t", text=text))
-    names = {p.key: p.name for p in ex.people}
-    got = {f.text: names.get(f.reporter_key or "") for f in ex.figures}
+    got = reporters_of(text)
     assert got == {"екі есе": "Нұрлан Сейітов", "30-дан астам": "Нұрлан Сейітов",
                    "145 мың теңге": "Әлішер Бекболатов", "14": "Әлішер Бекболатов"}

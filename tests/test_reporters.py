@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from _helpers import person
+from _helpers import person, reporters_of
 
 from kg.extract.according import find_according
 from kg.extract.quotes import find_quotes
@@ -252,20 +252,11 @@ def test_according_to_in_page_furniture_makes_no_empty_quote() -> None:
     assert [f.value for f in ex.figures] == [5]
 
 
-def _reporters_of(text: str) -> dict[str, str | None]:
-    from kg.model import Article
-    from kg.pipeline import extract
-
-    ex = extract(Article(id="t", text=text))
-    names = {p.key: p.name for p in ex.people}
-    return {f.text: names.get(f.reporter_key or "") for f in ex.figures}
-
-
 def test_bare_person_noun_in_the_tag_is_the_person_just_introduced() -> None:
     text = ("Қожалық басшысы Асқар Төлеубаев фермасын кеңейткен.\n\n"
             "«Шаруашылықты әкемнен мұраға алдым. Қазір шаруашылықта 260 бас ірі қара бар, "
             "күніне 1,8 тонна сүт сауамыз», – дейді кәсіпкер.")
-    assert _reporters_of(text) == {"260": "Асқар Төлеубаев", "1,8 тонна": "Асқар Төлеубаев"}
+    assert reporters_of(text) == {"260": "Асқар Төлеубаев", "1,8 тонна": "Асқар Төлеубаев"}
 
 
 def test_region_head_is_the_akim() -> None:
@@ -275,4 +266,4 @@ def test_region_head_is_the_akim() -> None:
             "Бауыржан Тілеубаев жүргізді.\n\n"
             "Өңір басшысы экономиканың өскенін атап өтті. Оның айтуынша, өнім көлемі 4,6 трлн "
             "теңгеге жетті.")
-    assert _reporters_of(text) == {"4,6 трлн теңгеге": "Әсет Бекназаров"}
+    assert reporters_of(text) == {"4,6 трлн теңгеге": "Әсет Бекназаров"}
