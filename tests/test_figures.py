@@ -369,3 +369,10 @@ def test_adjectives_from_person_nouns_sponsorship_and_count_of_last_year() -> No
             "Бітірушілерінің 7 400-ден астамы грантқа үміткер.")
     assert [u for _, u, _ in figs(text)] == ["аудан", "амбулатория", "кәсіпорын", "отбасы",
                                              "отбасы", "person"]
+
+
+def test_elders_over_an_age_are_not_a_count() -> None:
+    text = ("Кейбір үйде 80-нен асқан қарттар жалғыз тұрады.\n"
+            "Биыл 500-ден астам қарт демалды.\n"
+            "Ауданда 1 000-нан асқан отбасы көмек алды.")
+    assert figs(text) == [(D(500), "person", "more_than"), (D(1000), "отбасы", "more_than")]

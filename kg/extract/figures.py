@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from kg.extract.heads import head_unit, possessive_nominative
-from kg.extract.nonfigures import age_at, date_after_month, num_excluded, youths
+from kg.extract.nonfigures import age_at, date_after_month, elders_over, num_excluded, youths
 from kg.extract.numerals import (
     Token,
     clean,
@@ -278,7 +278,8 @@ def _phrase(text: str, toks: list[Token], i: int) -> _Phrase | None:
         qual, stop = q, j2
         w2 = toks[j2].low if j2 < len(toks) else ""
         nx2 = toks[j2 + 1].low if j2 + 1 < len(toks) else ""
-        if w2 and (is_time_word(w2) or (is_age(w2) and not youths(w2, nx2, val))):
+        if w2 and (is_time_word(w2) or (is_age(w2) and not youths(w2, nx2, val))
+                   or elders_over(toks[j].low, w2)):
             return None
     if unit is None and not ending:
         u, h = head_unit(toks, stop, word_num)

@@ -13,7 +13,9 @@ from decimal import Decimal
 from kg.extract.numerals import Token
 from kg.extract.units import ADJECTIVES, KNOWN, PERSON, is_month, is_time_word, lemma
 
-__all__ = ["num_excluded", "date_after_month", "youths", "age_at"]
+__all__ = ["num_excluded", "date_after_month", "youths", "age_at", "elders_over"]
+
+_ELDERS = frozenset({"қарт", "қария", "зейнеткер", "ақсақал", "ардагер", "әже", "ата"})
 
 
 def num_excluded(text: str, t: Token, masks: list[tuple[int, int]]) -> bool:
@@ -64,3 +66,12 @@ def age_at(toks: list[Token], k: int) -> bool:
     """«15 пен 29 жас аралығындағы»: bare «жас» before «аралығы…» is an age."""
     return (k + 1 < len(toks) and toks[k].low == "жас"
             and toks[k + 1].low.startswith(("аралығ", "шамасында", "мөлшерінде")))
+
+
+def elders_over(qual_word: str, noun: str) -> bool:
+    """«80-нен асқан қарттар»: elders over 80, an age, not a count of 80 people.
+
+    >>> elders_over("асқан", "қарттар"), elders_over("астам", "қарт"), elders_over("асқан", "отбасы")
+    (True, False, False)
+    """
+    return qual_word in ("асқан", "асқандар") and lemma(noun) in _ELDERS
