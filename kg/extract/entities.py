@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from kg.extract.posts import find_post, role_in_speech
 from kg.extract.projects import find_projects
 from kg.model import Mention, Organisation, Person, Place, Post, Project, Sentence
-from kg.normalise.morph import tokenize
+from kg.normalise.morph import ABLATIVE, DATIVE, GENITIVE, INSTRUMENTAL, tokenize
 from kg.normalise.org_resolver import OrgResolver
 from kg.normalise.orgs import OrgHit, bare_head_of, find_orgs, position_of
 from kg.normalise.outlets import find_outlets
@@ -82,8 +82,7 @@ _SENT_CUT = re.compile(r"(?<!\b[А-ЯӘҒҚҢӨҰҮІA-Z]\.)(?<=[.!?])\s+(?=[«\
 
 
 #: case endings that a name hardly ever ends in: stripped from a name the model tagged
-_NAME_CASE = ("ның", "нің", "дың", "дің", "тың", "тің", "ға", "ге", "қа", "ке",
-              "мен", "бен", "пен", "нан", "нен", "дан", "ден", "тан", "тен")
+_NAME_CASE = (*GENITIVE, *DATIVE, *INSTRUMENTAL, *ABLATIVE)
 _NAME_WORD = re.compile(r"^[А-ЯӘҒҚҢӨҰҮІЁ][а-яәғқңөұүһіё]+(?:-[А-ЯӘҒҚҢӨҰҮІ][а-яәғқңөұүһіё]+)?$")
 
 

@@ -40,6 +40,7 @@ from kg.extract.units import (
     lemma,
     unit_of,
 )
+from kg.normalise.morph import GENITIVE
 
 __all__ = ["head_unit", "possessive_nominative"]
 
@@ -180,7 +181,7 @@ def _head(toks: list[Token], k: int, word_num: bool) -> tuple[str | None, int]:
             return fallback or (None, k)  # «800 мыңнан астамы Алакөл жағалауында»: a name
         if (lem in PERSON and possessive_nominative(nxt) and not _plain_case(nxt)
                 and lemma(nxt) in KNOWN
-                and not w.endswith(("ның", "нің", "дың", "дің", "тың", "тің"))
+                and not w.endswith(GENITIVE)
                 and lemma(nxt) not in PERSON | ADJECTIVES):
             return unit_of(nxt), k + 1  # «2 жастар орталығы»: the institution
         if lem in PERSON and w.endswith(("лық", "лік", "дық", "дік", "тық", "тік")) and nxt:

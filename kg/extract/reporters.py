@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg.model import Figure, Person, Post, Quote, Sentence
+from kg.normalise.morph import GENITIVE
 from kg.normalise.translit import slug
 
 WORD = re.compile(r"[^\W\d_]+")
@@ -52,7 +53,6 @@ _VERB = re.compile(
 _PARTICIPLE_END = re.compile(r"(?:айтқан|атап өткен|мәлімдеген|хабарлаған|жеткізген|тоқталған|деген)$")
 #: words that point back to the last speaker: pronouns and «the rapporteur», «the speaker»
 PRONOUNS = frozenset({"ол", "оның", "спикер", "спикердің", "баяндамашы", "баяндамашының"})
-_GEN = ("ның", "нің", "дың", "дің", "тың", "тің")
 _DAT = ("ға", "ге", "қа", "ке", "на", "не", "а", "е")
 _ACC = ("ны", "ні", "ды", "ді", "ты", "ті")
 _ACTIVE_PART = re.compile(r"(?P<root>.{3,}?)(?:ған|ген|қан|кен|атын|етін|йтын|йтін)")
@@ -89,7 +89,7 @@ def word_case(word: str, tokens: frozenset[str]) -> str:
     for t in sorted(tokens, key=len, reverse=True):
         if len(t) >= 3 and w.startswith(t):
             return _suffix_case(w[len(t):])
-    if w.endswith(_GEN):
+    if w.endswith(GENITIVE):
         return "gen"
     if w.endswith(("ға", "ге", "қа", "ке", "ына", "іне")):
         return "dat"
@@ -99,7 +99,7 @@ def word_case(word: str, tokens: frozenset[str]) -> str:
 def _suffix_case(rest: str) -> str:
     if not rest:
         return "nom"
-    if rest in _GEN:
+    if rest in GENITIVE:
         return "gen"
     if rest in _DAT:
         return "dat"

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from kg.normalise.morph import ABLATIVE, DATIVE, GENITIVE, INSTRUMENTAL
+
 __all__ = [
     "STOP_WORDS", "ADJECTIVES", "ADJ_ENDINGS", "VERB_ENDINGS",
     "lemma", "unit_of", "MEASURES", "PERSON", "is_time_word", "is_month", "is_age",
@@ -128,8 +130,7 @@ _VOWELS = set("аәеиоөұүыіэюяё")
 
 _LOC_GY = ("ндағы", "ндегі", "дағы", "дегі", "тағы", "тегі")
 _CASE = (
-    "менен", "ның", "нің", "дың", "дің", "тың", "тің", "нан", "нен", "дан", "ден", "тан", "тен",
-    "нда", "нде", "мен", "бен", "пен", "ға", "ге", "қа", "ке", "лық", "лік", "дық", "дік",
+    "менен", *GENITIVE, *ABLATIVE, "нда", "нде", *INSTRUMENTAL, *DATIVE, "лық", "лік", "дық", "дік",
     "тық", "тік", "ны", "ні", "ды", "ді", "ты", "ті", "да", "де", "та", "те", "на", "не", "н",
     "а", "е",
 )

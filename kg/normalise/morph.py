@@ -33,14 +33,17 @@ FRONT_VOWELS = frozenset("әеөүіэӘЕӨҮІЭ")
 _VOICELESS = frozenset("пфктсшщхцчқк")
 _SONORANT_GEN = frozenset("мнң")
 
+#: the genitive after a bare stem (the only shared copy: import it, do not retype it)
+GENITIVE: tuple[str, ...] = ("ның", "нің", "дың", "дің", "тың", "тің")
+#: the dative, ablative and instrumental after a bare stem
+DATIVE: tuple[str, ...] = ("ға", "ге", "қа", "ке")
+ABLATIVE: tuple[str, ...] = ("нан", "нен", "дан", "ден", "тан", "тен")
+INSTRUMENTAL: tuple[str, ...] = ("мен", "бен", "пен")
 #: case endings after a bare stem, longest first (genitive, dative, accusative,
 #: locative, ablative, instrumental, locative-adjectival «-дағы»)
 CASE_ENDINGS: tuple[str, ...] = (
     "ндағы", "ндегі", "дағы", "дегі", "тағы", "тегі",
-    "ның", "нің", "дың", "дің", "тың", "тің",
-    "нан", "нен", "дан", "ден", "тан", "тен",
-    "мен", "бен", "пен",
-    "ға", "ге", "қа", "ке",
+    *GENITIVE, *ABLATIVE, *INSTRUMENTAL, *DATIVE,
     "ны", "ні", "ды", "ді", "ты", "ті",
     "да", "де", "та", "те",
 )

@@ -10,7 +10,8 @@ from __future__ import annotations
 import hashlib
 import re
 
-from kg.normalise.org_words import _GENITIVE, SUBUNIT_HEADS, TOP_HEADS
+from kg.normalise.morph import GENITIVE
+from kg.normalise.org_words import SUBUNIT_HEADS, TOP_HEADS
 from kg.normalise.orgs import BARE_HEADS, GENERIC, OrgHit, bare_head_of, head_of, org_match_key
 from kg.normalise.places import _ABBREV
 
@@ -102,7 +103,7 @@ def _anaphoric(h: OrgHit) -> bool:
     """The parent of ``h`` is a bare head in the genitive («Комитеттің», «Департаменттің»)."""
     p = h.parent
     return (p is not None and p.vague and " " not in p.name and bare_head_of(p.name) is not None
-            and p.name.lower().endswith(_GENITIVE))
+            and p.name.lower().endswith(GENITIVE))
 
 
 def _genitive(name: str) -> str | None:

@@ -26,12 +26,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.normalise.morph import tokenize
+from kg.normalise.morph import GENITIVE, tokenize
 from kg.normalise.org_words import (
     _ADJ_ENDS,
     _BAD_ENDINGS,
     _CAP_BAD,
-    _GENITIVE,
     _LINKERS,
     _MEDIA,
     _QUANT,
@@ -96,7 +95,7 @@ def _lowercase_ok(tok: str, nxt: str) -> bool:
         return False
     if low.endswith(("мен", "пен", "бен")) and len(low) > 4:
         return nxt.endswith(("у", "ю", "уды", "уді", "уын"))  # «жұмыспен қамту»
-    if low.endswith(_GENITIVE) and not low.startswith(("облыс", "қала", "аудан")):
+    if low.endswith(GENITIVE) and not low.startswith(("облыс", "қала", "аудан")):
         return False
     if nxt.lower() == "қарсы" and low.endswith(("ға", "ге", "қа", "ке")):
         return True  # «жемқорлыққа қарсы іс-қимыл агенттігі»
@@ -146,7 +145,7 @@ def _extend_left(toks: list[Token], h: int, stop: set[int], first: int) -> int:
         if hd is not None:
             branch = hd in LEGAL_FORMS and head_of(toks[h][0]) in BRANCH_HEADS
             if not branch and (hd in LEGAL_FORMS or tok.lower() != hd
-                               and not tok.lower().endswith(_GENITIVE)):
+                               and not tok.lower().endswith(GENITIVE)):
                 break  # «ЖШС облыстық … қоғамы»: two bodies side by side (but «… АҚ … филиалы»)
             j = i
             lower_run = 0
@@ -295,7 +294,7 @@ def find_orgs(text: str, toks: list[Token], stop: set[int] | None = None) -> lis
         # but an akimat or a party after a nominative head is a body of its own
         if later is not None and tok in LEGAL_FORMS and head_of(toks[later][0]) in BRANCH_HEADS:
             continue  # «"ҚазАвтоЖол" ҰК" АҚ Батыс Қазақстан облыстық филиалы»: one name
-        if later is not None and (low.endswith(_GENITIVE) or low == head and head_of(
+        if later is not None and (low.endswith(GENITIVE) or low == head and head_of(
                 toks[later][0]) not in TOP_HEADS and toks[later][0] not in LEGAL_FORMS):
             continue
         if nxt == "»" and h + 2 < n and toks[h + 2][0].lower().startswith(_PROJECT_WORDS):
@@ -312,7 +311,7 @@ def find_orgs(text: str, toks: list[Token], stop: set[int] | None = None) -> lis
         if bare is not None and (hit.vague or not _bare_named(toks, hit.first, h)):
             continue
         before = toks[j - 1][0] if j > 0 else ""
-        bare_before = bare_head_of(before) if before.lower().endswith(_GENITIVE) else None
+        bare_before = bare_head_of(before) if before.lower().endswith(GENITIVE) else None
         if hit.parent is None and bare_before is not None:  # «Министрліктің Егіншілік …»
             hit.parent = OrgHit(before, toks[j - 1][1], toks[j - 1][2], BARE_HEADS[bare_before],
                                 vague=True, first=j - 1)
