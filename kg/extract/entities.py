@@ -27,17 +27,15 @@ from dataclasses import dataclass, field
 from kg.extract.posts import find_post, role_in_speech
 from kg.extract.projects import find_projects
 from kg.model import Mention, Organisation, Person, Place, Post, Project, Sentence
-from kg.normalise.morph import ABLATIVE, DATIVE, GENITIVE, INSTRUMENTAL, tokenize
+from kg.normalise.morph import tokenize
+from kg.normalise.ner_names import ner_names
 from kg.normalise.org_resolver import OrgResolver
 from kg.normalise.orgs import OrgHit, bare_head_of, find_orgs, position_of
 from kg.normalise.outlets import find_outlets
 from kg.normalise.people import (
-    COMMON_CAPS,
     NameHit,
     find_names,
-    given_lemma,
     given_with_patronymic,
-    is_patronymic,
     surname_lemma,
 )
 from kg.normalise.places import REGIONS, find_places
@@ -79,63 +77,6 @@ def _sentence_spans(text: str, sentences: list[Sentence]) -> list[tuple[int, int
 
 
 _SENT_CUT = re.compile(r"(?<!\b[А-ЯӘҒҚҢӨҰҮІA-Z]\.)(?<=[.!?])\s+(?=[«\"А-ЯӘҒҚҢӨҰҮІA-Z0-9–-])")
-
-
-#: case endings that a name hardly ever ends in: stripped from a name the model tagged
-_NAME_CASE = (*GENITIVE, *DATIVE, *INSTRUMENTAL, *ABLATIVE)
-_NAME_WORD = re.compile(r"^[А-ЯӘҒҚҢӨҰҮІЁ][а-яәғқңөұүһіё]+(?:-[А-ЯӘҒҚҢӨҰҮІ][а-яәғқңөұүһіё]+)?$")
-
-
-def name_nominative(word: str) -> str:
-    """The nominative of any name word the model tagged, by its case ending.
-
-    >>> name_nominative("Сәрсенбайға"), name_nominative("Рахмонның"), name_nominative("Әзімбай")
-    ('Сәрсенбай', 'Рахмон', 'Әзімбай')
-    """
-    lemma = surname_lemma(word)
-    if lemma:
-        return lemma
-    low = word.lower()
-    for end in _NAME_CASE:
-        if low.endswith(end) and len(word) - len(end) >= 4:
-            return word[: -len(end)]
-    return word
-
-
-def _ner_names(text: str, mentions: list[Mention], taken: list[tuple[int, int]]
-               ) -> list[NameHit]:
-    """NER PERSON mentions that no rule found, parsed into name hits.
-
-    Only Cyrillic, capitalised name words count; a leading common word the model
-    swept in («Сөйтіп», «Сенатор») is dropped, and a mention with any other word
-    (initials, numerals, Latin) is left to the rules.
-    """
-    out: list[NameHit] = []
-    for m in mentions:
-        if m.label != "PERSON" or any(s < m.end and m.start < e for s, e in taken):
-            continue
-        toks = [t for t in tokenize(text, m.start, m.end) if t[0][:1].isupper()]
-        while toks and toks[0][0] in COMMON_CAPS:
-            toks = toks[1:]
-        if not toks or not all(_NAME_WORD.match(t[0]) for t in toks):
-            continue
-        if len(toks) > 3 or any(t[0] in COMMON_CAPS for t in toks):
-            continue
-        known = [given_lemma(t[0]) is not None or surname_lemma(t[0]) is not None for t in toks]
-        if not any(known):
-            continue  # «Мәңгілік Ел», «Иран Ксро»: no given name, no surname shape
-        if len(toks) >= 2 and not known[0] and known[-1] and surname_lemma(toks[-1][0]):
-            toks = toks[-1:]  # «Сөйтіп Әуезов» → the surname alone
-        last = toks[-1][0]
-        sur = name_nominative(last)
-        if len(toks) <= 2 and is_patronymic(sur):
-            continue  # «Мәдина Ерланқызы»: given name and patronymic, no surname
-        given = None
-        if len(toks) >= 2:
-            parts = [t for t, _, _ in toks[:-1] if not is_patronymic(surname_lemma(t) or t)]
-            given = " ".join([given_lemma(parts[0]) or parts[0]] + parts[1:]) if parts else None
-        out.append(NameHit(sur, given, m.start, m.end, -1, -1))
-    return out
 
 
 def _resolve_people(text: str, hits: list[NameHit], extra_given: set[str] | None = None
@@ -215,7 +156,7 @@ def extract_entities(text: str, sentences: list[Sentence], mentions: list[Mentio
         hits = find_names(toks, extra)
         name_hits.extend(hits)
         stops.append({i for h in hits for i in range(h.first, h.last + 1)})
-    name_hits += _ner_names(text, mentions, [(h.start, h.end) for h in name_hits])
+    name_hits += ner_names(text, mentions, [(h.start, h.end) for h in name_hits])
     name_hits.sort(key=lambda h: h.start)
     people, owner = _resolve_people(text, name_hits, extra)
 

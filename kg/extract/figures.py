@@ -48,6 +48,7 @@ from kg.extract.numerals import (
     tokenize,
     word_number,
 )
+from kg.extract.qualifiers import APPROX_SUF, BEFORE, BEFORE2, after_qualifier, is_ablative
 from kg.extract.units import (
     AEK,
     CAPACITY,
@@ -74,29 +75,12 @@ _MASK_RE = re.compile(
     re.IGNORECASE,
 )
 _ORDINAL = ("ші", "шы", "інші", "ыншы", "нші", "ншы")
-_ABL = ("нан", "нен", "дан", "ден", "тан", "тен")
-_DAT = ("ға", "ге", "қа", "ке", "на", "не")
-_APPROX_SUF = ("дай", "дей", "тай", "тей")
 _CASE_SUF = frozenset("""
 і ы сі сы ін ын сін сын іне ына сіне сына інен ынан сінен сынан інде ында сінде сында інің ының
 сінің сының імен ымен сімен сымен ке ге қа ға а е не на ні ны ді ды ті ты де да те та нде нда
 ден дан тен тан нен нан нің ның дің дың тің тың мен бен пен дай дей тай тей ндай ндей лар лер
 дар дер тар тер ыншы ақ дайы дейі тайы тейі
 """.split()) - set(_ORDINAL)
-_BEFORE = {"кемінде": "at_least", "шамамен": "approximately", "шамасы": "approximately",
-           "жуықтап": "approximately", "шамалап": "approximately", "шамада": "approximately"}
-_BEFORE2 = {("ең", "кемі"): "at_least", ("кем", "дегенде"): "at_least", ("ең", "көбі"): "up_to",
-            ("ең", "аз"): "at_least"}
-_AFTER_ANY = {"шақты": "approximately", "шамасында": "approximately", "қаралы": "approximately",
-              "шамалы": "approximately"}
-_AFTER_DAT = {"жуық": "approximately", "жуығы": "approximately", "тарта": "approximately",
-              "таяу": "approximately", "таяған": "approximately", "таяды": "approximately",
-              "жуықтады": "approximately", "жуықтайды": "approximately", "жуықтаған": "approximately", "дейін": "up_to",
-              "шейін": "up_to"}
-_AFTER_ABL = {"астам": "more_than", "артық": "more_than", "аса": "more_than", "көп": "more_than",
-              "асатын": "more_than", "асқан": "more_than", "асты": "more_than",
-              "асады": "more_than", "астамы": "more_than", "артығы": "more_than", "аспайтын": "up_to", "аспайды": "up_to", "аспауы": "up_to",
-              "аспаған": "up_to", "кем": "up_to"}
 _ORD_WORD = re.compile(
     r"(?:бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз|он|жиырма|отыз|қырық|елу|алпыс|жетпіс"
     r"|сексен|тоқсан|жүз|мың|миллион)(?:інші|ыншы|нші|ншы|ыншы)"
@@ -129,41 +113,6 @@ class _Phrase:
     raw: Decimal
 
 
-def _is_abl(s: str) -> bool:
-    return s.endswith(_ABL)
-
-
-def _is_dat(s: str) -> bool:
-    return s.endswith(_DAT)
-
-
-_FELL_TO = ("азай", "төменде", "қысқар", "кемі", "көтеріл")
-
-
-def _after_qual(toks: list[Token], j: int, ending: str) -> tuple[str | None, int]:
-    """Qualifier word at ``toks[j]`` agreeing with ``ending``; (q, next index)."""
-    if j >= len(toks) or toks[j].kind != "word":
-        return None, j
-    w = toks[j].low
-    if w in _AFTER_ANY:
-        return _AFTER_ANY[w], j + 1
-    if w in _AFTER_DAT and _is_dat(ending):
-        nxt = toks[j + 1].low if j + 1 < len(toks) else ""
-        if w == "дейін" and nxt.startswith(_FELL_TO):
-            return "exact", j + 1  # «27-ге дейін азайды»: fell to 27, a value, not a bound
-        return _AFTER_DAT[w], j + 1
-    if w in _AFTER_ABL and _is_abl(ending):
-        if w == "кем" and j + 1 < len(toks) and toks[j + 1].low == "емес":
-            return "at_least", j + 2
-        return _AFTER_ABL[w], j + 1
-    if w in ("және", "немесе", "не") and [t.low for t in toks[j + 1 : j + 4]][:3] in (
-        ["одан", "да", "көп"], ["одан", "көп"], ["одан", "да", "артық"]
-    ):
-        n = 4 if toks[j + 2].low == "да" else 3
-        return "at_least", j + n
-    return None, j
-
-
 def _partitive(toks: list[Token], i: int) -> _Phrase | None:
     """«мердігерлердің 11-і», «түлектердің 1 100-ге жуығы»: N of the X, unit X's."""
     t = toks[i]
@@ -179,7 +128,7 @@ def _partitive(toks: list[Token], i: int) -> _Phrase | None:
     if got is None or got[1] >= len(toks) or toks[got[1]].low not in _POSS_QUALIFIERS:
         return None
     val, j, ending, scaled = got
-    q, stop = _after_qual(toks, j, ending)
+    q, stop = after_qualifier(toks, j, ending)
     return _Phrase(i, stop, clean(val), unit, q or "exact", scaled, digits_value(t.text) or val)
 
 
@@ -271,9 +220,9 @@ def _phrase(text: str, toks: list[Token], i: int) -> _Phrase | None:
                 base = cap.group(1) if cap.group(1) in CAPACITY or "-" in cap.group(1) \
                     else lemma(cap.group(1))
                 unit, ending, j = MEASURES.get(base, base), "", j + 1
-    qual = "approximately" if ending.startswith(_APPROX_SUF) else None
+    qual = "approximately" if ending.startswith(APPROX_SUF) else None
     stop = j
-    q, j2 = _after_qual(toks, j, ending)
+    q, j2 = after_qualifier(toks, j, ending)
     if q:
         qual, stop = q, j2
         w2 = toks[j2].low if j2 < len(toks) else ""
@@ -285,7 +234,7 @@ def _phrase(text: str, toks: list[Token], i: int) -> _Phrase | None:
         u, h = head_unit(toks, stop, word_num)
         if u is not None:
             unit = u
-            q, j2 = _after_qual(toks, h + 1, toks[h].low)
+            q, j2 = after_qualifier(toks, h + 1, toks[h].low)
             if q and not qual:
                 qual, stop = q, j2
     elif (unit is None and qual and ending and not ending.endswith(("ы", "і"))
@@ -302,7 +251,7 @@ def _phrase(text: str, toks: list[Token], i: int) -> _Phrase | None:
             return None
     if qual is None:
         two = (toks[i - 2].low, prev) if i > 1 else ("", "")
-        qual = _BEFORE.get(prev) or _BEFORE2.get(two) or "exact"
+        qual = BEFORE.get(prev) or BEFORE2.get(two) or "exact"
     back = 1 if prev not in _WHEN_ADJ or i < 3 else 2  # «отбасылар санын былтырғы 900-ден»
     if unit is None and toks[i - back].low in _COUNT_OF and i > back and \
             toks[i - back - 1].kind == "word":
@@ -353,7 +302,7 @@ def _scan(text: str, toks: list[Token], masks: list[tuple[int, int]]) -> list[_P
         # ablative range «2-ден 4%-ға дейін», «5 мыңнан 10 мыңға дейін»
         if ph.stop < len(toks) and toks[ph.stop].kind in ("num", "word") and ph.unit is None:
             end_tok = toks[ph.stop - 1]
-            if _is_abl(end_tok.suffix or end_tok.low) and ph.qualifier == "exact":
+            if is_ablative(end_tok.suffix or end_tok.low) and ph.qualifier == "exact":
                 up = _phrase(text, toks, ph.stop)
                 if up is not None and toks[up.stop - 1].low == "дейін":
                     out.append(_lower(ph.raw if not ph.scaled else ph.value, up, i,

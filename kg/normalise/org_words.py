@@ -9,6 +9,9 @@ import re
 
 from kg.normalise.morph import POSSESSIVE_CASE
 
+#: a token: (text, start, end)
+Token = tuple[str, int, int]
+
 #: head word (possessive nominative) → strong (names a body on its own) or weak
 HEADS: dict[str, bool] = {
     **{h: True for h in (
@@ -142,3 +145,33 @@ def head_of(word: str) -> str | None:
         if low.endswith(end) and low[: -len(end)] in HEADS:
             return low[: -len(end)]
     return None
+
+
+#: institutions named by a number: «№45 мектеп», «№3 емхана»
+_NUMBERED = {"мектеб": "мектеп", "мектеп": "мектеп", "гимназия": "гимназия", "лицей": "лицей",
+             "балабақша": "балабақша", "емхана": "емхана", "аурухана": "аурухана",
+             "колледж": "колледж"}
+
+
+def numbered_name(toks: list[Token], h: int) -> str | None:
+    """«№ 45 мектептің» at ``h``: the name «№45 мектеп», else None."""
+    if toks[h][0] != "№" or h + 2 >= len(toks) or not toks[h + 1][0].isdigit():
+        return None
+    low = toks[h + 2][0].lower()
+    noun = next((n for stem, n in _NUMBERED.items() if low.startswith(stem)), None)
+    return f"№{toks[h + 1][0]} {noun}" if noun else None
+
+
+def credit_line(toks: list[Token], q: int, stop: set[int]) -> bool:
+    """A credit line «Суретті түсірген – Name, «Outlet»»: the quoted outlet ends the line.
+
+    >>> s = "Суреттерді түсірген – Ерлан Омар, «Жас Алаш»"
+    >>> from kg.normalise.morph import tokenize
+    >>> t = tokenize(s)
+    >>> credit_line(t, 6, {3, 4})
+    True
+    """
+    r = next((m for m in range(q + 1, min(len(toks), q + 5)) if toks[m][0] == "»"), None)
+    if r is None or r == q + 1 or q < 2 or toks[q - 1][0] != "," or q - 2 not in stop:
+        return False
+    return r + 1 == len(toks) or toks[r + 1][0] in (".", ";")

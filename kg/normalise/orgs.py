@@ -45,13 +45,15 @@ from kg.normalise.org_words import (
     LEGAL_FORMS,
     SUBUNIT_HEADS,
     TOP_HEADS,
+    Token,
     bare_head_of,
+    credit_line,
     head_of,
+    numbered_name,
     position_of,
 )
 from kg.normalise.places import _ABBREV, is_place_word
 
-Token = tuple[str, int, int]
 _PROJECT_WORDS = ("жоба", "бағдарлама", "акция", "байқау", "марафон")
 #: capitalised words that open an official name at the start of a sentence
 _PLACE_OPENERS = frozenset({"Қазақ", "Қазақстан", "Солтүстік", "Оңтүстік", "Батыс", "Шығыс",
@@ -264,7 +266,7 @@ def find_orgs(text: str, toks: list[Token], stop: set[int] | None = None) -> lis
     covered_until = -1
     n = len(toks)
     for h, (tok, s, e) in enumerate(toks):
-        numbered = _numbered(toks, h)
+        numbered = numbered_name(toks, h)
         if numbered is not None:  # «№45 мектептің» → «№45 мектеп»
             hits.append(OrgHit(numbered, s, toks[h + 2][2], numbered.split()[-1], first=h))
             covered_until = h + 2
@@ -272,7 +274,7 @@ def find_orgs(text: str, toks: list[Token], stop: set[int] | None = None) -> lis
         if _MEDIA.match(tok):
             hits.append(OrgHit(tok, s, e, tok, first=h))
             continue
-        if tok == "«" and _credit(toks, h, stop):
+        if tok == "«" and credit_line(toks, h, stop):
             r = next(m for m in range(h + 1, n) if toks[m][0] == "»")
             hits.append(OrgHit(text[s:toks[r][2]], s, toks[r][2], "»", first=h))
             continue
@@ -323,35 +325,6 @@ def find_orgs(text: str, toks: list[Token], stop: set[int] | None = None) -> lis
         hits.append(hit)
         covered_until = h
     return hits
-
-
-#: institutions named by a number: «№45 мектеп», «№3 емхана»
-_NUMBERED = {"мектеб": "мектеп", "мектеп": "мектеп", "гимназия": "гимназия", "лицей": "лицей",
-             "балабақша": "балабақша", "емхана": "емхана", "аурухана": "аурухана",
-             "колледж": "колледж"}
-
-
-def _numbered(toks: list[Token], h: int) -> str | None:
-    """«№ 45 мектептің» at ``h``: the name «№45 мектеп», else None."""
-    if toks[h][0] != "№" or h + 2 >= len(toks) or not toks[h + 1][0].isdigit():
-        return None
-    low = toks[h + 2][0].lower()
-    noun = next((n for stem, n in _NUMBERED.items() if low.startswith(stem)), None)
-    return f"№{toks[h + 1][0]} {noun}" if noun else None
-
-
-def _credit(toks: list[Token], q: int, stop: set[int]) -> bool:
-    """A credit line «Суретті түсірген – Name, «Outlet»»: the quoted outlet ends the line.
-
-    >>> s = "Суреттерді түсірген – Ерлан Омар, «Жас Алаш»"
-    >>> t = tokenize(s)
-    >>> _credit(t, 6, {3, 4})
-    True
-    """
-    r = next((m for m in range(q + 1, min(len(toks), q + 5)) if toks[m][0] == "»"), None)
-    if r is None or r == q + 1 or q < 2 or toks[q - 1][0] != "," or q - 2 not in stop:
-        return False
-    return r + 1 == len(toks) or toks[r + 1][0] in (".", ";")
 
 
 def _bare_ok(toks: list[Token], h: int) -> bool:
