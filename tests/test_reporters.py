@@ -267,3 +267,33 @@ def test_region_head_is_the_akim() -> None:
             "Өңір басшысы экономиканың өскенін атап өтті. Оның айтуынша, өнім көлемі 4,6 трлн "
             "теңгеге жетті.")
     assert reporters_of(text) == {"4,6 трлн теңгеге": "Әсет Бекназаров"}
+
+
+def test_tv_correspondent_lines_are_narration_not_interview_questions() -> None:
+    """A TV transcript with «ТІЛШІ:» lines was read as an interview of the correspondent,
+    whose answers overlapped the captions: two quotes on one span failed SHACL."""
+    from kg.map import to_graph
+    from kg.model import Article
+    from kg.pipeline import extract
+    from kg.validate import validate
+
+    text = ("ЖҮРГІЗУШІ: Толығырақ тілшіміз Мәди Сапарғалиевтің сюжетінде.\n"
+            "ТІЛШІ: Қаскелең бағытындағы жолда жұмыс жүріп жатыр. Учаскенің ұзындығы – 12,5 км.\n"
+            "Асқар Төлеуов, аудан әкімінің орынбасары:\n"
+            "– Биыл жолдарды жөндеуге 9,4 млрд теңге қарастырылды.\n"
+            "ТІЛШІ: Райымбек көшесінде 86 шам орнатылады.\n"
+            "Бахтияр Нұрматов, Қаскелең қаласының тұрғыны:\n"
+            "– Біздің көшеде 150-ден астам үй бар.\n"
+            "Мәди Сапарғалиев, «Алатау Ақпарат»")
+    assert reporters_of(text) == {"12,5 км": None, "9,4 млрд теңге": "Асқар Төлеуов",
+                                  "86": None, "150-ден астам": "Бахтияр Нұрматов"}
+    ex = extract(Article(id="tv", text=text))
+    assert len({(q.start, q.end) for q in ex.quotes}) == len(ex.quotes)
+    assert validate(to_graph(ex)).conforms
+
+
+def test_post_only_source_of_a_department_with_a_long_name() -> None:
+    text = ("Сайрам ауданы тұрғын үй-коммуналдық шаруашылығы, жолаушылар көлігі және автомобиль "
+            "жолдары бөлімінің басшысы Нұрлан Серікбаев кезек мәселесіне тоқталды. Бөлім "
+            "басшысының мәліметінше, аудандағы тұрғын үй кезегінде 6 318 адам тұр.")
+    assert reporters_of(text) == {"6 318": "Нұрлан Серікбаев"}

@@ -63,6 +63,7 @@ from kg.extract.units import (
     unit_of,
 )
 from kg.model import Figure, Sentence
+from kg.normalise.morph import GENITIVE
 
 __all__ = ["find_figures", "parse_number"]
 
@@ -97,6 +98,8 @@ _SOLAR = ("панел", "батарея", "электр", "станция", "э�
 _BEFORE_NOT = frozenset("сағат сағ ж жасы жасында кешкі түнгі таңғы таңертеңгі түскі түстен"
                         " нөмірі №".split())
 _COUNT_OF = ("саны", "санын", "мөлшері", "көлемі", "қатары")
+#: nouns for money: a scaled number of them is an amount in tenge
+_MONEY_NOUNS = frozenset({"қаржы", "қаражат", "ақша", "бюджет", "инвестиция", "қор"})
 _WHEN_ADJ = frozenset({"былтырғы", "биылғы", "бұрынғы", "өткен", "алдыңғы"})
 _COUNT_EXCL = frozenset({"percent", "KZT", "USD", "RUB", "EUR", "CNY", "есе"}) | frozenset(
     MEASURES.values())
@@ -244,6 +247,12 @@ def _phrase(text: str, toks: list[Token], i: int) -> _Phrase | None:
         w = toks[h].low if h < len(toks) else ""
         # «180-ге дейін қысқарды»: a finite verb, not a noun — the noun is elided
         unit = None if w.endswith(("ды", "ді", "ты", "ті")) and lemma(w) not in KNOWN else u
+    if unit is None and prev.endswith(GENITIVE) and lemma(prev) in KNOWN and (
+            ending in _POSS_SUF or scaled and lemma(prev) in _MONEY_NOUNS):
+        # «депутаттың жиырма бірі» (N of the X), «қаржының 1,2 миллиардын» (of the funds)
+        unit = "KZT" if lemma(prev) in _MONEY_NOUNS else unit_of(prev)
+    if scaled and unit in _MONEY_NOUNS:
+        unit = "KZT"  # «2,4 миллиардтан астам қаржы»
     if word_num:
         if unit is None and not scaled and not qual and prev not in _COUNT_OF:
             return None

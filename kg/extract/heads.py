@@ -45,8 +45,8 @@ from kg.normalise.morph import GENITIVE
 __all__ = ["head_unit", "possessive_nominative"]
 
 _LATIN = re.compile(r"[A-Za-z]")
-#: classifiers between a number and its noun: «250 түп ағаш»
-_CLASSIFIERS = frozenset({"түп"})
+#: classifiers between a number and its noun: «250 түп ағаш», «1 140 бірлік техника»
+_CLASSIFIERS = frozenset({"түп", "бірлік", "дана"})
 #: postpositions of «N X жайлы Y»: the number counts Y
 _ABOUT = frozenset({"жайлы", "туралы", "жөнінде", "жөніндегі"})
 #: possessive nouns that state a property or process of the counted noun, not a compound

@@ -1,7 +1,8 @@
 """Interviews (сұхбат): the interviewee's answers are direct speech (spec §3 rules 1 and 5).
 
 A newspaper interview alternates questions and answers. Questions are paragraphs that end in
-«?» (often after a dialogue dash «– …?» or a label «Тілші: …»); the paragraphs between one
+«?» (often after a dialogue dash «– …?» or a label «Тілші: …»; a labelled line with no «?» is
+a TV correspondent's narration, not a question); the paragraphs between one
 question and the next are the answer. After the last question only the next paragraph is
 taken: a closing paragraph of narration is not the interviewee's.
 
@@ -36,7 +37,10 @@ _MAX_QUESTION = 400
 
 
 def _is_question(line: str) -> bool:
-    return bool(_Q_LABEL.match(line)) or (line.endswith("?") and len(line) <= _MAX_QUESTION)
+    """A question paragraph; a «ТІЛШІ: …» line with no «?» is a TV reporter's narration."""
+    if _Q_LABEL.match(line):
+        return "?" in line
+    return line.endswith("?") and len(line) <= _MAX_QUESTION
 
 
 def _interviewee(ctx: Context, before: int) -> str | None:

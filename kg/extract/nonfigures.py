@@ -42,7 +42,15 @@ def num_excluded(text: str, t: Token, masks: list[tuple[int, int]]) -> bool:
         return True
     if re.match(r"(?i)\s*(?:көрілім|қаралым|просмотр|views?\b)", text[ls : t.start]):
         return True  # a view counter «Көрілімдер: 1 208»
-    return bool(re.search(r"(?:№|No|N|тел|телефон|факс|бет)\.?\s*$", text[ls : t.start]))
+    if _HOTLINE.match(text[t.start : t.start + 80]):
+        return True  # «112 бірыңғай кезекші-диспетчерлік қызметі»: a phone number
+    return bool(re.search(r"(?:№|No|N|(?i:тел|телефон|факс|бет))\.?:?\s*(?:\d+[-–/.])*$", text[ls : t.start]))
+
+
+#: a short service number followed, within two words, by what names it as one
+_HOTLINE = re.compile(
+    r"(?:10[1-49]|11[12]|1[45]\d\d)(?![\d,])[-–]?\w{0,4}\s+(?:\S+\s+)?"
+    r"(?:бірыңғай|нөмір|телефон[ыа]|желі|call|байланыс|кезекші\b|диспетчер|шұғыл|сенім)", re.I)
 
 
 def date_after_month(prev: str, after: Token | None, t: Token, val: Decimal) -> bool:

@@ -132,6 +132,8 @@ _ENDINGS = (
     "ынан інен ында інде мен бен пен"
 ).split()
 _RESTRICTED = {"бір": (), "он": ("ға", "нан"), "тоқсан": (), "жүз": ("ге", "ден", "дей")}
+#: a scale word also takes the possessive accusative: «қаржының 1,2 миллиардын», «850 млн-ын»
+_SCALE_ENDINGS = (*_ENDINGS, "ын", "ін")
 
 
 def word_number(word: str) -> tuple[int, str, str] | None:
@@ -139,8 +141,8 @@ def word_number(word: str) -> tuple[int, str, str] | None:
 
     >>> word_number("мыңнан"), word_number("млн-нан"), word_number("оның")
     ((1000, 'scale', 'нан'), (1000000, 'scale', 'нан'), None)
-    >>> word_number("үшін") is None, word_number("бірі") is None
-    (True, True)
+    >>> word_number("үшін") is None, word_number("бірі") is None, word_number("миллиардын")
+    (True, True, (1000000000, 'scale', 'ын'))
     """
     w = word.lower().replace("ё", "е")
     if w in _WORDS:
@@ -151,7 +153,7 @@ def word_number(word: str) -> tuple[int, str, str] | None:
     for stem, (v, k) in _WORDS.items():
         if w.startswith(stem) and len(w) > len(stem):
             end = w[len(stem):].lstrip(_HY + ".")
-            allowed = _RESTRICTED.get(stem, _ENDINGS)
+            allowed = _RESTRICTED.get(stem, _SCALE_ENDINGS if k == "scale" else _ENDINGS)
             if end in allowed:
                 return v, k, end
     return None
@@ -202,6 +204,8 @@ def read_number(tokens: list[Token], i: int) -> tuple[Decimal, int, str, bool] |
     j, ending, seen, scaled = i, "", False, False
     while j < len(tokens) and tokens[j].kind == "word" and not ending:
         wn = word_number(tokens[j].text)
+        if wn is None and seen and tokens[j].low == "бірі" and cur % 10 == 0 < cur:
+            wn = (1, "unit", "і")  # «депутаттың жиырма бірі»: twenty-one of them
         if wn is None:
             break
         v, k, ending = wn

@@ -33,6 +33,8 @@ TERRITORY = {"облыс": "облысы", "облысы": "облысы", "об
              "ауданның": "ауданы", "ауыл": "ауылы", "ауылдың": "ауылы"}
 
 
+#: second words of two-word school subjects («қазақ тілі», «дене шынықтыру»)
+_SUBJECT_HEADS = frozenset({"тілі", "әдебиеті", "тарихы", "шынықтыру", "тәрбиесі"})
 #: military and police ranks written in apposition between a post and a name
 _RANKS = ("полковнигі", "полковник", "майоры", "майор", "капитаны", "генералы", "генерал",
           "лейтенанты", "лейтенант", "сержанты")
@@ -72,6 +74,10 @@ def position_before(toks: list[Token], first: int) -> tuple[int, int, str] | Non
     i = j
     while i - 1 >= 0 and _is_position_token(toks[i - 1][0]):
         i -= 1
+    if i >= 2 and toks[i - 1][0].lower() == "пәнінің" and toks[i - 2][0][:1].islower():
+        i -= 2  # «информатика пәнінің мұғалімі»: the subject is part of the post
+        if i >= 1 and toks[i][0].lower() in _SUBJECT_HEADS and toks[i - 1][0][:1].islower():
+            i -= 1  # «қазақ тілі пәнінің мұғалімі»
     words = [t for t, _, _ in toks[i:j + 1]]
     text = " ".join(words)
     if i - 1 >= 0 and toks[i - 1][0] in TITLE_PREFIXES and toks[i - 1][0] != "ел":

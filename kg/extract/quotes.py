@@ -326,8 +326,21 @@ def find_quotes(text: str, sentences: list[Sentence], people: list[Person],
     quotes += find_indirect(ctx)
     ctx.masked = []
     quotes += find_according(ctx)
-    quotes.sort(key=lambda q: (q.start, q.end))
-    return quotes
+    return unique_spans(quotes)
 
 
-__all__ = ["attribute_figures", "find_quotes", "pair_quotes", "paragraphs"]
+def unique_spans(quotes: list[Quote]) -> list[Quote]:
+    """One quote per span, sorted by position: where two rules found the same span (a caption's
+    speech and an interview answer), the first found wins (a span is one quote node).
+
+    >>> q = [Quote(5, 9, "a", "caption"), Quote(0, 4, None, "indirect"), Quote(5, 9, "b", "direct")]
+    >>> [(x.start, x.speaker_key, x.kind) for x in unique_spans(q)]
+    [(0, None, 'indirect'), (5, 'a', 'caption')]
+    """
+    seen: dict[tuple[int, int], Quote] = {}
+    for q in quotes:
+        seen.setdefault((q.start, q.end), q)
+    return sorted(seen.values(), key=lambda q: (q.start, q.end))
+
+
+__all__ = ["attribute_figures", "find_quotes", "pair_quotes", "paragraphs", "unique_spans"]

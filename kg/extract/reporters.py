@@ -243,7 +243,9 @@ def find_post(ctx: Context, a: int, b: int, pos: int, nominative: bool = True,
         org = set(slug(post.organisation_key or "").split("-"))
         if post.mention is not None:
             org |= set(slug(ctx.text[post.mention.start:post.mention.end]).split("-"))
-            if not post.organisation_key:  # «Департамент басшысы X»: the words before the post
+            # the words before the post name its body («Департамент басшысы X»; a long name's
+            # key is cut short, «…-avtom-8e442c7a», so its last words are read from the text)
+            if not post.organisation_key or len(post.organisation_key) > 70:
                 sa, _ = ctx.sentence_at(post.mention.start)
                 before = WORD.findall(ctx.text[min(sa, post.mention.start):post.mention.start])
                 org |= {slug(w) for w in before[-6:]}

@@ -113,6 +113,26 @@ def bare_head_of(word: str) -> str | None:
     return None
 
 
+#: institutions an article names once and then calls by their common noun («Мектептің
+#: мұғалімі», «мектеп директоры»): the bare noun → the head of the named institution
+INSTITUTIONS = {"мектеп": "мектебі", "колледж": "колледжі", "емхана": "емханасы",
+                "балабақша": "балабақшасы", "университет": "университеті",
+                "гимназия": "гимназиясы", "лицей": "лицейі", "аурухана": "ауруханасы"}
+
+
+def institution_head(word: str) -> str | None:
+    """The head of the institution a bare common noun refers back to, in any case form.
+
+    >>> institution_head("Мектептің"), institution_head("мектеп"), institution_head("мектепке")
+    ('мектебі', 'мектебі', 'мектебі')
+    """
+    low = word.lower()
+    for bare, head in INSTITUTIONS.items():
+        if low == bare or low.startswith(bare) and low[len(bare):] in _BARE_CASES:
+            return head
+    return None
+
+
 #: capitalised sentence openers that never begin an organisation's name
 _SENT_STARTERS = frozenset("""Бүгін Кеше Кейін Биыл Былтыр Ертең Қазір Қазірде Сондай-ақ Сонымен
 Алайда Бірақ Және Осы Бұл Ол Оның Олар Сол Жиын Жиында Кездесу Отырыс Іс-шара Шара Жоба Елімізде

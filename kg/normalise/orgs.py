@@ -103,7 +103,28 @@ def _lowercase_ok(tok: str, nxt: str) -> bool:
         return True  # «жемқорлыққа қарсы іс-қимыл агенттігі»
     if len(low) > 5 and low.endswith(("ты", "ті", "ды", "ді", "ны", "ні")) and bare_head_of(nxt):
         return False  # «толық ақпаратты қор филиалынан»: an object, then a bare noun
+    if low in ("беретін", "көрсететін", "атындағы"):
+        return True  # «Абай атындағы жалпы білім беретін мектебі», «… көрсететін орталығы»
     return not (low.endswith(_BAD_ENDINGS) and low not in _LINKERS)
+
+
+#: a territorial noun standing alone, lowercase («аудан әкімдігі», «облыс орталығы»)
+_BARE_TERRITORY = frozenset({"аудан", "облыс", "қала", "ауыл"})
+
+
+def _listed_domains(toks: list[Token], i: int, h: int) -> bool:
+    """The comma at ``toks[i]`` separates domains of one department's name: a lowercase
+    possessive before it, and only lowercase words with a «және» between it and the head.
+
+    >>> t = tokenize("Сайрам ауданы тұрғын үй-коммуналдық шаруашылығы, жолаушылар көлігі "
+    ...              "және автомобиль жолдары бөлімі")
+    >>> _listed_domains(t, 5, 11)
+    True
+    """
+    before = toks[i - 1][0] if i > 0 else ""
+    words = [t for t, _, _ in toks[i + 1:h]]
+    return (before[:1].islower() and before.endswith(("ы", "і")) and "және" in words
+            and 2 <= len(words) <= 7 and all(w[:1].islower() for w in words))
 
 
 def _official_locative(toks: list[Token], i: int) -> bool:
@@ -134,6 +155,8 @@ def _extend_left(toks: list[Token], h: int, stop: set[int], first: int) -> int:
                 break
             j = i = k
             i -= 1
+            if toks[h][0] in LEGAL_FORMS and i >= first and toks[i][0][:1].islower():
+                break  # «мердігер «Сайрам Құрылыс Инвест» ЖШС»: the company's name starts at «
             continue
         hd = head_of(tok)
         prev_head = i > first and head_of(toks[i - 1][0]) is not None
@@ -141,6 +164,11 @@ def _extend_left(toks: list[Token], h: int, stop: set[int], first: int) -> int:
             break  # «Мердігер – "…" ЖШС»: a dash is a copula, not part of the name
         if tok == "," and i > first and toks[i - 1][0][:1].islower() and toks[i + 1][0][:1].isupper():
             break  # «…талқылап, Парламент Мәжілісіне»: a capitalised name starts after the comma
+        if tok[:1].islower() and toks[i + 1][0] in _BARE_TERRITORY and i + 2 == h:
+            break  # «тұрғындар аудан әкімдігіне»: the unnamed district's akimat starts the name
+        if tok == "," and _listed_domains(toks, i, h):
+            i, lower_run = i - 1, lower_run - 4  # «… шаруашылығы, жолаушылар көлігі және
+            continue  # автомобиль жолдары бөлімі»: one name, longer than most
         if tok in (",", "және", "мен", "бен", "пен") and (
                 prev_head or i == first or toks[i + 1][0].lower() in _TERRITORIAL):
             break
@@ -289,6 +317,10 @@ def find_orgs(text: str, toks: list[Token], stop: set[int] | None = None) -> lis
             head = BARE_HEADS[bare]
         if head == "мәслихаты" and h > 0 and toks[h - 1][0].lower() == "баспасөз":
             continue  # «баспасөз мәслихаты»: a press conference
+        if head == "орталығы" and h > 0 and toks[h - 1][0] in _BARE_TERRITORY:
+            continue  # «облыс орталығында», «қала орталығымен»: a place, the centre of a town
+        if head == "үйі" and h > 0 and toks[h - 1][0].lower() == "тұрғын":
+            continue  # «тұрғын үйін»: housing, not a house of culture
         nxt = toks[h + 1][0] if h + 1 < n else ""
         low = tok.lower()
         later = _next_head(toks, h + 1) if bare is None else None
@@ -318,7 +350,8 @@ def find_orgs(text: str, toks: list[Token], stop: set[int] | None = None) -> lis
             hit.parent = OrgHit(before, toks[j - 1][1], toks[j - 1][2], BARE_HEADS[bare_before],
                                 vague=True, first=j - 1)
             hit.vague = hit.vague and _content([t for t, _, _ in toks[hit.first:h]]) == 0
-        if any(c.isdigit() for c in before) or before.lower() in _QUANT:
+        clock = ":" in before or j > 1 and toks[j - 2][0] == ":"  # «сағат 11:00-де»
+        if any(c.isdigit() for c in before) and not clock or before.lower() in _QUANT:
             hit.vague = True  # «5 арнаулы … орталығы»: a counted common noun
         if before.lower() in ATTACH and j >= 2:
             _attach(text, toks, hits, hit, j - 2)
