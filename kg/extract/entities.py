@@ -30,7 +30,7 @@ from kg.model import Mention, Organisation, Person, Place, Post, Project, Senten
 from kg.normalise.morph import tokenize
 from kg.normalise.ner_names import ner_names
 from kg.normalise.org_resolver import OrgResolver
-from kg.normalise.org_words import institution_head
+from kg.normalise.org_words import institution_heads
 from kg.normalise.orgs import OrgHit, bare_head_of, find_orgs, position_of
 from kg.normalise.outlets import find_outlets
 from kg.normalise.people import (
@@ -264,10 +264,11 @@ def _posts(text: str, sent_toks: list[list[tuple[str, int, int]]], hits: list[Na
                         if position_of(ph.position.split()[-1]) == "әкімі" and _BARE_AKIMAT.search(
                                 text):
                             resolver.add_akimat(place.name)
-                    bare = bare_head_of(toks[ph.org_end][0]) or institution_head(
-                        toks[ph.org_end][0])
+                    bare = bare_head_of(toks[ph.org_end][0])
                     if org_key is None and bare is not None:  # «Басқарма басшысы Name»
                         org_key = resolver.nearest_with_head(bare, ph.start)
+                    for head in institution_heads(toks[ph.org_end][0]) if org_key is None else ():
+                        org_key = org_key or resolver.nearest_with_head(head, ph.start)
                     if org_key is None and ph.position.split()[-1].lower() in (
                             "министрі", "вице-министрі"):
                         org_key = resolver.ministry_named_by(toks[ph.org_end][0])

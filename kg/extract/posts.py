@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kg.normalise.morph import GENITIVE
 from kg.normalise.orgs import position_of
 from kg.normalise.places import is_place_word
 
@@ -24,7 +25,7 @@ Token = tuple[str, int, int]
 
 #: words that may precede a position noun inside the position title
 POSITION_MODIFIERS = frozenset("""атқарушы бірінші бас жауапты аға кіші жетекші басқарушы
-құрметті тұрақты уақытша міндетін атқарушы штаттан тыс""".split())
+құрметті тұрақты уақытша міндетін атқарушы штаттан тыс баспасөз""".split())
 #: position titles whose first word is capitalised and not an organisation
 TITLE_PREFIXES = frozenset({"Мемлекет", "Үкімет", "Ел", "ел", "Елбасы", "Парламент"})
 #: generic territory words before «әкімі»/«басшысы»: the place comes from the article
@@ -74,6 +75,14 @@ def position_before(toks: list[Token], first: int) -> tuple[int, int, str] | Non
     i = j
     while i - 1 >= 0 and _is_position_token(toks[i - 1][0]):
         i -= 1
+    if i >= 2 and toks[i - 1][0] == "жөніндегі":
+        k = i - 1  # «әлеуметтік даму жөніндегі директоры», «оқу ісі жөніндегі орынбасары»
+        while k - 1 >= 0 and i - k < 4 and toks[k - 1][0][:1].islower() and toks[k - 1][0] \
+                .isalpha() and not toks[k - 1][0].endswith(GENITIVE):
+            k -= 1
+        i = k if k < i - 1 else i
+        while i - 1 >= 0 and _is_position_token(toks[i - 1][0]):
+            i -= 1
     if i >= 2 and toks[i - 1][0].lower() == "пәнінің" and toks[i - 2][0][:1].islower():
         i -= 2  # «информатика пәнінің мұғалімі»: the subject is part of the post
         if i >= 1 and toks[i][0].lower() in _SUBJECT_HEADS and toks[i - 1][0][:1].islower():

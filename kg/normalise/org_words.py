@@ -27,7 +27,7 @@ HEADS: dict[str, bool] = {
     **{h: False for h in (
         "бөлімі", "кеңесі", "қоры", "қоғамы", "орталығы", "мектебі", "одағы", "мекемесі",
         "ұйымы", "бірлестігі", "банкі", "штабы", "клубы", "кеңсесі", "қорығы", "қанаты",
-        "үйі", "қожалығы", "кооперативі", "бөбекжайы",
+        "үйі", "қожалығы", "кооперативі", "бөбекжайы", "агрофирмасы",
     )},
 }
 LEGAL_FORMS = frozenset({"ЖШС", "АҚ", "ЖАҚ", "ҚҚ", "КЕАҚ", "РМК", "ШЖҚ", "МКҚК", "КММ", "КМҚК",
@@ -114,23 +114,30 @@ def bare_head_of(word: str) -> str | None:
 
 
 #: institutions an article names once and then calls by their common noun («Мектептің
-#: мұғалімі», «мектеп директоры»): the bare noun → the head of the named institution
-INSTITUTIONS = {"мектеп": "мектебі", "колледж": "колледжі", "емхана": "емханасы",
-                "балабақша": "балабақшасы", "университет": "университеті",
-                "гимназия": "гимназиясы", "лицей": "лицейі", "аурухана": "ауруханасы"}
+#: мұғалімі», «Қожалық басшысы», «Компанияның директоры»): the bare noun → the heads the
+#: named institution may carry (as :func:`org_match_key` writes them), most likely first
+INSTITUTIONS: dict[str, tuple[str, ...]] = {
+    "мектеп": ("мектебі",), "колледж": ("колледжі",), "емхана": ("емханасы",),
+    "балабақша": ("балабақшасы", "бөбекжай-бақшасы"), "университет": ("университеті",),
+    "гимназия": ("гимназиясы",), "лицей": ("лицейі",), "аурухана": ("ауруханасы",),
+    "қожалық": ("қожалығы",), "компания": ("компаниясы", "ақ", "жшс"),
+    "кәсіпорын": ("кәсіпорны", "жшс", "ақ"), "серіктестік": ("серіктестігі", "жшс"),
+}
 
 
-def institution_head(word: str) -> str | None:
-    """The head of the institution a bare common noun refers back to, in any case form.
+def institution_heads(word: str) -> tuple[str, ...]:
+    """The heads of the institution a bare common noun refers back to, in any case form.
 
-    >>> institution_head("Мектептің"), institution_head("мектеп"), institution_head("мектепке")
-    ('мектебі', 'мектебі', 'мектебі')
+    >>> institution_heads("Мектептің"), institution_heads("Қожалық"), institution_heads("мектепке")
+    (('мектебі',), ('қожалығы',), ('мектебі',))
+    >>> institution_heads("Компанияның"), institution_heads("басқарма")
+    (('компаниясы', 'ақ', 'жшс'), ())
     """
     low = word.lower()
-    for bare, head in INSTITUTIONS.items():
+    for bare, heads in INSTITUTIONS.items():
         if low == bare or low.startswith(bare) and low[len(bare):] in _BARE_CASES:
-            return head
-    return None
+            return heads
+    return ()
 
 
 #: capitalised sentence openers that never begin an organisation's name
