@@ -267,8 +267,10 @@ def _posts(text: str, sent_toks: list[list[tuple[str, int, int]]], hits: list[Na
                     bare = bare_head_of(toks[ph.org_end][0])
                     if org_key is None and bare is not None:  # «Басқарма басшысы Name»
                         org_key = resolver.nearest_with_head(bare, ph.start)
-                    for head in institution_heads(toks[ph.org_end][0]) if org_key is None else ():
-                        org_key = org_key or resolver.nearest_with_head(head, ph.start)
+                    if org_key is None:  # «Қожалық басшысы Name»: the one the article named
+                        org_key = next(filter(None, (
+                            resolver.nearest_with_head(head, ph.start)
+                            for head in institution_heads(toks[ph.org_end][0]))), None)
                     if org_key is None and ph.position.split()[-1].lower() in (
                             "министрі", "вице-министрі"):
                         org_key = resolver.ministry_named_by(toks[ph.org_end][0])

@@ -6,6 +6,7 @@ Split from :mod:`kg.normalise.orgs` (which uses these to find names).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from kg.normalise.morph import POSSESSIVE_CASE
 
@@ -104,13 +105,14 @@ def bare_head_of(word: str) -> str | None:
     >>> bare_head_of("орталықтың"), bare_head_of("Басқарма"), bare_head_of("кеңесі")
     ('орталық', 'басқарма', None)
     """
+    return _bare_form(word, BARE_HEADS)
+
+
+def _bare_form(word: str, nouns: Iterable[str]) -> str | None:
+    """The one of ``nouns`` that ``word`` is, bare or with a case ending."""
     low = word.lower()
-    if low in BARE_HEADS:
-        return low
-    for bare in BARE_HEADS:
-        if low.startswith(bare) and low[len(bare):] in _BARE_CASES:
-            return bare
-    return None
+    return next((n for n in nouns if low == n or low.startswith(n) and low[len(n):] in _BARE_CASES),
+                None)
 
 
 #: institutions an article names once and then calls by their common noun («Мектептің
@@ -133,11 +135,8 @@ def institution_heads(word: str) -> tuple[str, ...]:
     >>> institution_heads("Компанияның"), institution_heads("басқарма")
     (('компаниясы', 'ақ', 'жшс'), ())
     """
-    low = word.lower()
-    for bare, heads in INSTITUTIONS.items():
-        if low == bare or low.startswith(bare) and low[len(bare):] in _BARE_CASES:
-            return heads
-    return ()
+    bare = _bare_form(word, INSTITUTIONS)
+    return INSTITUTIONS[bare] if bare else ()
 
 
 #: capitalised sentence openers that never begin an organisation's name
