@@ -201,3 +201,23 @@ def credit_line(toks: list[Token], q: int, stop: set[int]) -> bool:
     if r is None or r == q + 1 or q < 2 or toks[q - 1][0] != "," or q - 2 not in stop:
         return False
     return r + 1 == len(toks) or toks[r + 1][0] in (".", ";")
+
+
+#: a territorial noun standing alone, lowercase («аудан әкімдігі», «облыс орталығы»)
+BARE_TERRITORY = frozenset({"аудан", "облыс", "қала", "ауыл"})
+
+
+def listed_domains(toks: list[Token], i: int, h: int) -> bool:
+    """The comma at ``toks[i]`` separates domains of one department's name: a lowercase
+    possessive before it, and only lowercase words with a «және» between it and the head.
+
+    >>> from kg.normalise.morph import tokenize
+    >>> t = tokenize("Сайрам ауданы тұрғын үй-коммуналдық шаруашылығы, жолаушылар көлігі "
+    ...              "және автомобиль жолдары бөлімі")
+    >>> listed_domains(t, 5, 11)
+    True
+    """
+    before = toks[i - 1][0] if i > 0 else ""
+    words = [t for t, _, _ in toks[i + 1:h]]
+    return (before[:1].islower() and before.endswith(("ы", "і")) and "және" in words
+            and 2 <= len(words) <= 7 and all(w[:1].islower() for w in words))

@@ -39,6 +39,7 @@ from kg.normalise.org_words import (
     _TERRITORIAL,
     ATTACH,
     BARE_HEADS,
+    BARE_TERRITORY,
     BRANCH_HEADS,
     GENERIC,
     HEADS,
@@ -49,6 +50,7 @@ from kg.normalise.org_words import (
     bare_head_of,
     credit_line,
     head_of,
+    listed_domains,
     numbered_name,
     position_of,
 )
@@ -108,25 +110,6 @@ def _lowercase_ok(tok: str, nxt: str) -> bool:
     return not (low.endswith(_BAD_ENDINGS) and low not in _LINKERS)
 
 
-#: a territorial noun standing alone, lowercase («аудан әкімдігі», «облыс орталығы»)
-_BARE_TERRITORY = frozenset({"аудан", "облыс", "қала", "ауыл"})
-
-
-def _listed_domains(toks: list[Token], i: int, h: int) -> bool:
-    """The comma at ``toks[i]`` separates domains of one department's name: a lowercase
-    possessive before it, and only lowercase words with a «және» between it and the head.
-
-    >>> t = tokenize("Сайрам ауданы тұрғын үй-коммуналдық шаруашылығы, жолаушылар көлігі "
-    ...              "және автомобиль жолдары бөлімі")
-    >>> _listed_domains(t, 5, 11)
-    True
-    """
-    before = toks[i - 1][0] if i > 0 else ""
-    words = [t for t, _, _ in toks[i + 1:h]]
-    return (before[:1].islower() and before.endswith(("ы", "і")) and "және" in words
-            and 2 <= len(words) <= 7 and all(w[:1].islower() for w in words))
-
-
 def _official_locative(toks: list[Token], i: int) -> bool:
     """«Агроөнеркәсіптік кешендегі …»: a locative adjective after a capitalised adjective
     (the opening of an official name), not «ауылдағы мектеп».
@@ -164,9 +147,9 @@ def _extend_left(toks: list[Token], h: int, stop: set[int], first: int) -> int:
             break  # «Мердігер – "…" ЖШС»: a dash is a copula, not part of the name
         if tok == "," and i > first and toks[i - 1][0][:1].islower() and toks[i + 1][0][:1].isupper():
             break  # «…талқылап, Парламент Мәжілісіне»: a capitalised name starts after the comma
-        if tok[:1].islower() and toks[i + 1][0] in _BARE_TERRITORY and i + 2 == h:
+        if tok[:1].islower() and toks[i + 1][0] in BARE_TERRITORY and i + 2 == h:
             break  # «тұрғындар аудан әкімдігіне»: the unnamed district's akimat starts the name
-        if tok == "," and _listed_domains(toks, i, h):
+        if tok == "," and listed_domains(toks, i, h):
             i, lower_run = i - 1, lower_run - 4  # «… шаруашылығы, жолаушылар көлігі және
             continue  # автомобиль жолдары бөлімі»: one name, longer than most
         if tok in (",", "және", "мен", "бен", "пен") and (
@@ -317,7 +300,7 @@ def find_orgs(text: str, toks: list[Token], stop: set[int] | None = None) -> lis
             head = BARE_HEADS[bare]
         if head == "мәслихаты" and h > 0 and toks[h - 1][0].lower() == "баспасөз":
             continue  # «баспасөз мәслихаты»: a press conference
-        if head == "орталығы" and h > 0 and toks[h - 1][0] in _BARE_TERRITORY:
+        if head == "орталығы" and h > 0 and toks[h - 1][0] in BARE_TERRITORY:
             continue  # «облыс орталығында», «қала орталығымен»: a place, the centre of a town
         if head == "үйі" and h > 0 and toks[h - 1][0].lower() == "тұрғын":
             continue  # «тұрғын үйін»: housing, not a house of culture
