@@ -61,6 +61,13 @@ def _is_position_token(tok: str) -> bool:
     return position_of(tok) is not None or tok.lower() in POSITION_MODIFIERS
 
 
+def _modifiers_start(toks: list[Token], i: int, floor: int = 0) -> int:
+    """Index of the first of the position words and modifiers that end at ``toks[i]``."""
+    while i - 1 >= floor and _is_position_token(toks[i - 1][0]):
+        i -= 1
+    return i
+
+
 def position_before(toks: list[Token], first: int) -> tuple[int, int, str] | None:
     """The position phrase that ends right before token ``first``: (i, j, text).
 
@@ -72,17 +79,14 @@ def position_before(toks: list[Token], first: int) -> tuple[int, int, str] | Non
         return None
     if position_of(toks[j][0]) != toks[j][0].lower():
         return None  # the noun before a name is nominative: «төрағасы Name»
-    i = j
-    while i - 1 >= 0 and _is_position_token(toks[i - 1][0]):
-        i -= 1
+    i = _modifiers_start(toks, j)
     if i >= 2 and toks[i - 1][0] == "жөніндегі":
         k = i - 1  # «әлеуметтік даму жөніндегі директоры», «оқу ісі жөніндегі орынбасары»
         while k - 1 >= 0 and i - k < 4 and toks[k - 1][0][:1].islower() and toks[k - 1][0] \
                 .isalpha() and not toks[k - 1][0].endswith(GENITIVE):
             k -= 1
-        i = k if k < i - 1 else i
-        while i - 1 >= 0 and _is_position_token(toks[i - 1][0]):
-            i -= 1
+        if k < i - 1:
+            i = _modifiers_start(toks, k)
     if i >= 2 and toks[i - 1][0].lower() == "пәнінің" and toks[i - 2][0][:1].islower():
         i -= 2  # «информатика пәнінің мұғалімі»: the subject is part of the post
         if i >= 1 and toks[i][0].lower() in _SUBJECT_HEADS and toks[i - 1][0][:1].islower():
@@ -120,9 +124,7 @@ def position_after(toks: list[Token], last: int) -> tuple[int, int, str] | None:
                 break
     if end is None:
         return None
-    i = end
-    while i - 1 > k and _is_position_token(toks[i - 1][0]):
-        i -= 1
+    i = _modifiers_start(toks, end, floor=k + 1)
     return i, end, " ".join(t for t, _, _ in toks[i:end + 1])
 
 

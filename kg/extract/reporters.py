@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 
 from kg.model import Figure, Person, Post, Quote, Sentence
 from kg.normalise.morph import GENITIVE
+from kg.normalise.org_resolver import KEY_CUT
 from kg.normalise.translit import slug
 
 WORD = re.compile(r"[^\W\d_]+")
@@ -245,7 +246,7 @@ def find_post(ctx: Context, a: int, b: int, pos: int, nominative: bool = True,
             org |= set(slug(ctx.text[post.mention.start:post.mention.end]).split("-"))
             # the words before the post name its body («Департамент басшысы X»; a long name's
             # key is cut short, «…-avtom-8e442c7a», so its last words are read from the text)
-            if not post.organisation_key or len(post.organisation_key) > 70:
+            if not post.organisation_key or len(post.organisation_key) >= KEY_CUT:
                 sa, _ = ctx.sentence_at(post.mention.start)
                 before = WORD.findall(ctx.text[min(sa, post.mention.start):post.mention.start])
                 org |= {slug(w) for w in before[-6:]}

@@ -32,7 +32,11 @@ def org_key(name: str) -> str:
     if len(full) <= 80:
         return full
     digest = hashlib.sha1(full.encode()).hexdigest()[:8]
-    return full[:71].rstrip("-") + "-" + digest
+    return full[:KEY_CUT].rstrip("-") + "-" + digest
+
+
+#: where :func:`org_key` cuts a long name's slug (a key this long or longer may be cut short)
+KEY_CUT = 71
 
 
 def _words(name: str) -> list[str]:
