@@ -22,6 +22,7 @@ from kg.model import Article, Extraction, Post
 from kg.read import Skipped, body_spans, read_inputs
 
 if TYPE_CHECKING:  # pragma: no cover
+    from rdflib import Graph
     from spacy.language import Language
 
 log = logging.getLogger(__name__)
@@ -123,6 +124,30 @@ def extract(article: Article, nlp: Language | None = None) -> Extraction:
     )
 
 
+def process_article(
+    article: Article, nlp: Language | None = None, base_iri: str | None = None
+) -> Graph | Failure:
+    """One article through extraction, mapping and the SHACL gate: its graph, or why not.
+
+    Never raises for a bad article: an extraction error is ``E030``, a graph that
+    does not conform to the shapes ``E040`` (with the validator's messages).
+    Local builds and the distributed engine both call this, so they mint the same triples.
+    """
+    from kg.map import to_graph
+    from kg.validate import validate
+
+    where = article.path or article.id
+    try:
+        graph = to_graph(extract(article, nlp), base=base_iri)
+    except Exception as exc:  # noqa: BLE001 - one bad article must not stop the build
+        log.exception("extraction failed for %s", article.id)
+        return Failure(article.id, where, "E030", [f"extraction failed: {exc!r}"])
+    result = validate(graph)
+    if not result.conforms:
+        return Failure(article.id, where, "E040", list(result.messages) or ["does not conform"])
+    return graph
+
+
 def build(
     paths: Iterable[str | Path],
     store_dir: str | Path = "kg-store",
@@ -137,9 +162,7 @@ def build(
     Skipped)``, ``("failed", Failure)`` and ``("stored", article_id)`` events,
     for progress bars and messages.
     """
-    from kg.map import to_graph
     from kg.store import Store
-    from kg.validate import validate
 
     emit = on_event or (lambda kind, payload: None)
     if nlp == "default":
@@ -163,22 +186,12 @@ def build(
                 emit("failed", fail)
                 continue
             seen[item.id] = where
-            try:
-                extraction = extract(item, nlp)  # type: ignore[arg-type]
-                graph = to_graph(extraction, base=base_iri)
-            except Exception as exc:  # noqa: BLE001 - one bad article must not stop the build
-                log.exception("extraction failed for %s", item.id)
-                fail = Failure(item.id, where, "E030", [f"extraction failed: {exc!r}"])
-                report.failed.append(fail)
-                emit("failed", fail)
+            outcome = process_article(item, nlp, base_iri)  # type: ignore[arg-type]
+            if isinstance(outcome, Failure):
+                report.failed.append(outcome)
+                emit("failed", outcome)
                 continue
-            result = validate(graph)
-            if not result.conforms:
-                fail = Failure(item.id, where, "E040", list(result.messages) or ["does not conform"])
-                report.failed.append(fail)
-                emit("failed", fail)
-                continue
-            store.replace_article(item.id, graph)
+            store.replace_article(item.id, outcome)
             report.stored.append(item.id)
             emit("stored", item.id)
         report.triples = store.triple_count()
