@@ -146,12 +146,17 @@ def export(
 
 
 @app.command()
-def validate(store: StoreOpt = DEFAULT_STORE) -> None:
+def validate(
+    store: StoreOpt = DEFAULT_STORE,
+    engine: Annotated[str, typer.Option(
+        help="SHACL engine: turbo (pyshacl-turbo, compiled shapes) or pyshacl (the reference)"
+    )] = "turbo",
+) -> None:
     """Validate every stored article graph against the SHACL shapes."""
     from kg.commands import run_validate
 
     try:
-        ok = run_validate(store)
+        ok = run_validate(store, engine)
     except DerekError as err:
         raise _fail(err) from None
     if not ok:

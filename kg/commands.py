@@ -106,14 +106,14 @@ def run_export(
     return st.dump(fmt, article=article, with_ontology=with_ontology)
 
 
-def run_validate(store: Path) -> bool:
+def run_validate(store: Path, engine: str | None = None) -> bool:
     """``kg validate``: every stored article graph against the shapes."""
     from kg.validate import validate
 
     st = _open_store(store)
     ok = True
     for article_id in st.articles():
-        result = validate(st.article_graph(article_id))
+        result = validate(st.article_graph(article_id), engine=engine)
         status = "ok" if result.conforms else "FAILS"
         print(f"{article_id}: {status}", file=sys.stderr)
         for msg in result.messages if not result.conforms else []:

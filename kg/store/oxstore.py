@@ -195,6 +195,36 @@ class Store:
                              hint="nothing was changed; the previous version is kept") from exc
         return len(graph)
 
+    def replace_articles(self, graphs: Mapping[str, Graph]) -> dict[str, DerekError]:
+        """Replace several articles' graphs in one transaction; returns those not stored.
+
+        If the batch cannot be written as a whole, each article is written on its own,
+        so one bad graph is kept out (its ``E205`` error returned, its old graph kept)
+        and never half-written.
+
+        >>> from rdflib import Graph, Literal, URIRef
+        >>> g = Graph()
+        >>> _ = g.add((URIRef("https://derek.kz/id/x"), URIRef("https://derek.kz/ontology#articleId"), Literal("a1")))
+        >>> st = Store(None)
+        >>> st.replace_articles({"a1": g, "a2": g}), st.articles(), st.triple_count()
+        ({}, ['a1', 'a2'], 2)
+        """
+        self._check_writable()
+        if not graphs:
+            return {}
+        text = " ;\n".join(self._update_text(self.graph_name(a), g) for a, g in graphs.items())
+        try:
+            self._ox.update(text)
+            return {}
+        except (ValueError, SyntaxError, OSError):
+            errors: dict[str, DerekError] = {}
+            for article_id, graph in graphs.items():
+                try:
+                    self.replace_article(article_id, graph)
+                except DerekError as err:
+                    errors[article_id] = err
+            return errors
+
     def remove_article(self, article_id: str) -> None:
         """Drop the article's graph (no error if it is absent)."""
         self._check_writable()

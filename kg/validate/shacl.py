@@ -1,10 +1,11 @@
-"""Validate what the mapper writes with pySHACL, shapes and ontology loaded once.
+"""Validate what the mapper writes against SHACL shapes, shapes and ontology loaded once.
 
 Shapes: ``shapes/derek-shapes.ttl`` — one node shape per spec concept
 (``dsh:ArticleShape`` §4, ``dsh:PersonShape`` / ``dsh:OrganisationShape`` /
 ``dsh:PlaceShape`` / ``dsh:ProjectShape`` / ``dsh:PostShape`` §1,
-``dsh:FigureShape`` §2–3). The ontology (``ontology/derek.ttl``) is passed as
-pySHACL's ``ont_graph`` so ``sh:class`` sees its subclass axioms.
+``dsh:FigureShape`` §2–3). The ontology (``ontology/derek.ttl``) is mixed in as
+pySHACL's ``ont_graph`` is, so ``sh:class`` sees its subclass axioms. The engine
+(pyshacl-turbo by default, pySHACL on request) is a pluggable part: kg/validate/engines.py.
 
 >>> from rdflib import Graph
 >>> ok = validate(Graph())
@@ -23,6 +24,7 @@ True
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -58,7 +60,7 @@ class Violation:
 
 @dataclass
 class ValidationResult:
-    """``conforms``, one message per violation, and pySHACL's report text."""
+    """``conforms``, one message per violation, and the same as one text."""
 
     conforms: bool
     messages: list[str] = field(default_factory=list)
@@ -108,12 +110,33 @@ def _short(node: Node | None) -> str:
     return node.n3()
 
 
+_SEE_DETAILS = " See details for more information."
+_QUOTED_SHAPE = re.compile(r"Shape '([^'\s]+)'$")
+
+
+def _canonical(message: str) -> str:
+    """An engine-generated message (``sh:node``, ``sh:and`` … with no ``sh:message``) in
+    one wording: pySHACL adds «. See details for more information.», pyshacl-turbo quotes
+    a single shape name. Messages written in the shapes pass unchanged.
+
+    >>> _canonical("Value does not conform to Shape dsh:AnchoredShape. See details for more information.")
+    'Value does not conform to Shape dsh:AnchoredShape'
+    >>> _canonical("Value does not conform to Shape 'dsh:AnchoredShape'")
+    'Value does not conform to Shape dsh:AnchoredShape'
+    >>> _canonical("a figure needs exactly one derek:inSentence, a nif:Sentence")
+    'a figure needs exactly one derek:inSentence, a nif:Sentence'
+    """
+    if message.endswith(_SEE_DETAILS):
+        message = message[: -len(_SEE_DETAILS)].removesuffix(".")
+    return _QUOTED_SHAPE.sub(r"Shape \1", message)
+
+
 def _violations(report: Graph) -> list[Violation]:
     out: list[Violation] = []
     for res in report.subjects(SH.resultSeverity, None):
         component = report.value(res, SH.sourceConstraintComponent)
         comp = str(component).rsplit("#", 1)[-1] if component is not None else ""
-        messages = sorted(str(m) for m in report.objects(res, SH.resultMessage))
+        messages = sorted(_canonical(str(m)) for m in report.objects(res, SH.resultMessage))
         out.append(
             Violation(
                 focus=_short(report.value(res, SH.focusNode)),
@@ -132,27 +155,23 @@ def validate(
     graph: Graph,
     shapes: Path | None = None,
     ontology: Path | None = None,
+    *,
+    engine: str | None = None,
 ) -> ValidationResult:
-    """Validate one article graph (or several merged) against Derek's shapes."""
-    import pyshacl  # slow to import: only when validating
+    """Validate one article graph (or several merged) against Derek's shapes.
 
-    shapes_graph = load_shapes(shapes or SHAPES_PATH)
-    ont_graph = load_ontology(ontology or ONTOLOGY_PATH)
-    conforms, report, text = pyshacl.validate(
-        graph,
-        shacl_graph=shapes_graph,
-        ont_graph=ont_graph,
-        inference="none",
-        abort_on_first=False,
-        allow_warnings=True,
-        meta_shacl=False,
-        advanced=False,
-        inplace=False,
-    )
+    ``engine`` is ``"turbo"`` (the default, shapes compiled once) or ``"pyshacl"``
+    (the reference); both give the same verdicts and messages (kg/validate/engines.py).
+    """
+    from kg.validate.engines import DEFAULT_ENGINE
+    from kg.validate.engines import engine as get_engine
+
+    conforms, report = get_engine(engine or DEFAULT_ENGINE, shapes, ontology).check(graph)
     violations = _violations(report)
+    messages = [str(v) for v in violations]
     return ValidationResult(
-        conforms=bool(conforms),
-        messages=[str(v) for v in violations],
-        text=str(text),
+        conforms=conforms,
+        messages=messages,
+        text="\n".join(messages),
         violations=violations,
     )
