@@ -26,6 +26,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -136,6 +137,7 @@ _RESTRICTED = {"бір": (), "он": ("ға", "нан"), "тоқсан": (), "ж
 _SCALE_ENDINGS = (*_ENDINGS, "ын", "ін")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def word_number(word: str) -> tuple[int, str, str] | None:
     """``(value, kind, ending)`` of a number word form, else None.
 

@@ -24,6 +24,7 @@ Nouns with the 3rd-person possessive (``филиалы``, ``әкімдігі``,
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -155,6 +156,7 @@ def strip_name(word: str, valid: Callable[[str], bool] | None = None) -> str:
     return out
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def possessive_nominative(word: str) -> str:
     """A 3rd-person-possessive noun in any case → its nominative (``…ы``/``…і``).
 

@@ -5,6 +5,7 @@ Split from :mod:`kg.normalise.orgs` (which uses these to find names).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -99,6 +100,7 @@ _TERRITORIAL = frozenset({"облыстық", "қалалық", "ауданды�
                           "ауылдық", "халықаралық"})
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def bare_head_of(word: str) -> str | None:
     """The bare nominative of a non-possessive head noun in any case form.
 
@@ -153,6 +155,7 @@ _QUANT = frozenset("бір екі үш төрт бес алты жеті сег�
 _MEDIA = re.compile(r"^[A-Za-z][A-Za-z0-9-]*\.(?:kz|KZ|com|ru|org|info|net)$")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def head_of(word: str) -> str | None:
     """The nominative head if ``word`` is an organisation head in any case form.
 

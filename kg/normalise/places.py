@@ -14,6 +14,7 @@ abbreviations («СҚО-да», «БҚО») resolve to the same place.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from kg.normalise.morph import possessive_nominative, strip_with, tokenize
@@ -86,6 +87,7 @@ def region_by_abbrev(word: str) -> str | None:
     return _ABBREV.get(base)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def city_name(word: str) -> str | None:
     """Canonical city for a (possibly inflected or upper-case) city word.
 

@@ -29,6 +29,7 @@ update given as a query, ``E501`` unknown export format.
 from __future__ import annotations
 
 import io
+import weakref
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -97,6 +98,47 @@ def to_oxigraph(term: Node | str, bnodes: dict[BNode, ox.BlankNode] | None = Non
     if isinstance(term, str):
         return ox.Literal(term)
     raise ValueError(f"cannot store term {term!r}")
+
+
+def nt_lines(graph: Iterable[tuple[Node, Node, Node]],
+             bnodes: dict[BNode, ox.BlankNode] | None = None) -> list[str]:
+    """The triples as N-Triples lines (terms written by Oxigraph, so escaped correctly);
+    blank nodes are given fresh labels, recorded in ``bnodes``.
+
+    >>> nt_lines([(URIRef("https://derek.kz/id/x"), URIRef("https://derek.kz/ontology#name"),
+    ...            Literal("«Нұр Отан»", lang="kk"))])
+    ['<https://derek.kz/id/x> <https://derek.kz/ontology#name> "«Нұр Отан»"@kk .']
+    """
+    bnodes = {} if bnodes is None else bnodes
+    return [
+        f"{to_oxigraph(s, bnodes)} {to_oxigraph(p, bnodes)} {to_oxigraph(o, bnodes)} ."
+        for s, p, o in graph
+    ]
+
+
+#: N-Triples of the graphs written lately: validation, the store and the distributed
+#: engine all read an article graph as N-Triples, so it is written once (a graph whose
+#: size changed since is written again)
+_NT_CACHE: weakref.WeakKeyDictionary[Graph, tuple[int, list[str]]] = weakref.WeakKeyDictionary()
+
+
+def graph_nt(graph: Graph, bnodes: dict[BNode, ox.BlankNode] | None = None) -> list[str]:
+    """:func:`nt_lines` of an rdflib graph, written once per graph when it has no blank
+    nodes (their fresh labels are recorded in ``bnodes``, and written anew on each call).
+
+    >>> g = Graph()
+    >>> _ = g.add((URIRef("https://derek.kz/id/x"), URIRef("https://derek.kz/ontology#articleId"), Literal("a1")))
+    >>> graph_nt(g) is graph_nt(g)
+    True
+    """
+    hit = _NT_CACHE.get(graph)
+    if hit is not None and hit[0] == len(graph):
+        return hit[1]
+    bnodes = {} if bnodes is None else bnodes
+    lines = nt_lines(graph, bnodes)
+    if not bnodes:  # blank-node labels must stay fresh per use
+        _NT_CACHE[graph] = (len(graph), lines)
+    return lines
 
 
 def _open_error(path: Path, exc: OSError) -> DerekError:
@@ -174,11 +216,7 @@ class Store:
                              hint="open it without read_only to build or replace articles")
 
     def _update_text(self, g: ox.NamedNode, graph: Graph) -> str:
-        bnodes: dict[BNode, ox.BlankNode] = {}
-        lines = [
-            f"{to_oxigraph(s, bnodes)} {to_oxigraph(p, bnodes)} {to_oxigraph(o, bnodes)} ."
-            for s, p, o in graph
-        ]
+        lines = graph_nt(graph)
         drop = f"DROP SILENT GRAPH {g}"
         if not lines:
             return drop

@@ -11,11 +11,11 @@
   damaged copies of real article graphs).
 
 Both see the ontology as pySHACL's ``ont_graph`` does: its triples are mixed into a
-copy of the data graph (so ``sh:class`` follows ``rdfs:subClassOf``), never into the
-caller's graph. Each returns ``(conforms, report graph)``; the front turns the report
+copy of the data (so ``sh:class`` follows ``rdfs:subClassOf``), never into the caller's
+graph. Each returns ``(conforms, report graph)``; the front turns the report
 into :class:`~kg.validate.shacl.Violation` records.
 
->>> from rdflib import Graph
+>>> from rdflib import BNode, Graph
 >>> sorted(ENGINES)
 ['pyshacl', 'turbo']
 >>> engine("turbo").check(Graph())[0]
@@ -32,7 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 
-from rdflib import Graph
+from rdflib import BNode, Graph
 
 from kg.errors import DerekError
 
@@ -47,13 +47,6 @@ class Engine(Protocol):
     def check(self, data: Graph) -> tuple[bool, Graph]:
         """``(conforms, report graph)`` for ``data``; ``data`` itself is never changed."""
         ...
-
-
-def _with_ontology(data: Graph, ontology: Graph) -> Graph:
-    mixed = Graph()
-    mixed += data
-    mixed += ontology
-    return mixed
 
 
 class PyShaclEngine:
@@ -83,14 +76,18 @@ class PyShaclEngine:
 
 
 class TurboEngine:
-    """pyshacl-turbo with the shapes compiled once (``CompiledShapes``)."""
+    """pyshacl-turbo with the shapes compiled once (``CompiledShapes``); the data graph and
+    the ontology reach the Rust engine as one N-Triples text (the ontology's written once)."""
 
     name = "turbo"
 
     def __init__(self, shapes: Graph, ontology: Graph) -> None:
         import pyshacl_turbo
 
-        self.ontology = ontology
+        from kg.store.oxstore import nt_lines
+
+        self._input = pyshacl_turbo.Input
+        self._ontology = nt_lines(ontology)
         try:
             self._compiled: Any = pyshacl_turbo.compile_shapes(shapes)
         except Exception as exc:  # noqa: BLE001 - the engine's own error types vary
@@ -98,8 +95,13 @@ class TurboEngine:
                              hint="check shapes/derek-shapes.ttl, or use --engine pyshacl") from exc
 
     def check(self, data: Graph) -> tuple[bool, Graph]:
+        from kg.store.oxstore import graph_nt
+
+        bnodes: dict[BNode, Any] = {}
+        text = "\n".join([*graph_nt(data, bnodes), *self._ontology])
+        labels = {ox.value: node for node, ox in bnodes.items()}
         conforms, report, _text = self._compiled.validate(
-            _with_ontology(data, self.ontology), allow_warnings=True, abort_on_first=False
+            self._input(text, "nt", None, labels, {}), allow_warnings=True, abort_on_first=False
         )
         return bool(conforms), report
 
