@@ -184,3 +184,16 @@ def test_formats(store: Store) -> None:
     assert len(list(again)) == len(rows)  # type: ignore[arg-type]
     with pytest.raises(DerekError):
         format_rows(rows, "xlsx")
+
+
+@pytest.mark.parametrize("name", [n for n in list_saved() if "articleId" in load_saved(n).params])
+def test_one_article_reads_only_its_graph_and_gets_its_rows(store: Store, name: str) -> None:
+    """Filtering to one article (its named graph alone) gives exactly that article's rows
+    of the whole-store listing, in the same order."""
+    everything = run_saved(store, name).records()
+    ids = sorted({r["articleId"] for r in everything})
+    assert ids
+    for aid in ids:
+        alone = run_saved(store, name, {"articleId": aid}).records()
+        assert alone == [r for r in everything if r["articleId"] == aid]
+    assert run_saved(store, name, {"articleId": "no-such-article"}).records() == []

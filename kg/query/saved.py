@@ -11,7 +11,8 @@ Each file starts with a header comment that this module reads::
 A parameter's kind says how its value is turned into an RDF term: ``string``
 (an ``xsd:string`` literal), ``kk`` (a ``@kk`` literal, as labels are) or
 ``iri``. Values are bound with pyoxigraph ``substitutions``, never pasted into
-the query text.
+the query text. With ``articleId`` the query's dataset is that article's named graph
+alone (pyoxigraph ``named_graphs``), so filtering to one article reads one graph.
 
 >>> q = load_saved("projects")
 >>> q.columns
@@ -131,7 +132,9 @@ def run_saved(store: Store, name: str, params: Mapping[str, str] | None = None) 
     """Run a saved query with parameters bound from outside; rows have its columns."""
     q = load_saved(name)
     bindings = {k: q.term(k, v) for k, v in (params or {}).items()}
-    result = store.query(q.text, bindings)
+    # one article's rows live in its named graph: read only that graph
+    article = (params or {}).get("articleId")
+    result = store.query(q.text, bindings, articles=None if article is None else [article])
     rows = Rows.from_solutions(result)
     missing = [c for c in q.columns if c not in rows.columns]
     if missing:

@@ -302,14 +302,22 @@ class Store:
             out[name] = int(row["n"].value)
         return out
 
-    def query(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> Any:
+    def query(self, sparql: str, bindings: Mapping[str, Any] | None = None, *,
+              articles: Iterable[str] | None = None) -> Any:
         """Run a SPARQL query (never an update); ``bindings`` are substituted, not pasted.
+
+        ``articles``: the query's dataset holds only these articles' named graphs (as
+        ``FROM NAMED`` would), so ``GRAPH ?g { … }`` reads one article's graph from the
+        graph-first index instead of joining over the whole store.
 
         Returns pyoxigraph's ``QuerySolutions``, ``QueryTriples`` or ``QueryBoolean``.
         """
         subs = {ox.Variable(k): to_oxigraph(v) for k, v in (bindings or {}).items()}
+        extra: dict[str, Any] = {}
+        if articles is not None:
+            extra["named_graphs"] = [self.graph_name(a) for a in articles]
         try:
-            return self._ox.query(sparql, substitutions=subs or None, prefixes=PREFIXES)
+            return self._ox.query(sparql, substitutions=subs or None, prefixes=PREFIXES, **extra)
         except RuntimeError as exc:  # e.g. a substituted variable not in the projection
             raise DerekError("E304", f"cannot bind {', '.join(sorted(bindings or {}))}: {exc}",
                              hint="only variables of the SELECT clause can be bound") from exc

@@ -1,0 +1,131 @@
+"""The store and the saved queries at about a million quads.
+
+Builds the corpus once (rules only, unless ``--ner``), takes each article's named graph
+as N-Quads, and writes copies of them under new article ids (the article's IRIs, its
+graph name and its ``derek:articleId`` renamed; people, organisations and places stay
+shared, as they are across real articles) until the file holds ``--quads`` quads. Then
+it bulk-loads that file into a fresh on-disk store and prints quads/s, and runs every
+saved query over the whole store and filtered by each parameter it takes (one article,
+one person, one organisation …), printing p50/p95 wall time and rows.
+
+    .venv/bin/python benchmarks/store.py                      # ~1.0M quads
+    .venv/bin/python benchmarks/store.py --quads 200000 --runs 5
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def article_dumps(paths: list[Path], workdir: Path, ner: bool) -> dict[str, str]:
+    """Each article's named graph as N-Quads text, from a fresh build of ``paths``."""
+    from kg.pipeline import build
+    from kg.store import Store
+
+    nlp = "default" if ner else None
+    report = build(paths, workdir / "seed-store", nlp=nlp)
+    with Store(workdir / "seed-store", read_only=True) as st:
+        return {a: st.dump("nquads", article=a).decode("utf-8") for a in report.stored}
+
+
+def renamed(text: str, article_id: str, new_id: str) -> str:
+    """An article's N-Quads with its id, IRIs and graph name changed to ``new_id``'s."""
+    from kg import iri
+
+    old_a, new_a = str(iri.article(article_id)), str(iri.article(new_id))
+    old_g, new_g = str(iri.graph(article_id)), str(iri.graph(new_id))
+    return (text.replace(f"<{old_a}>", f"<{new_a}>").replace(f"<{old_a}/", f"<{new_a}/")
+            .replace(f"<{old_g}>", f"<{new_g}>")
+            .replace(f'#articleId> "{article_id}"', f'#articleId> "{new_id}"'))
+
+
+def timed(fn, runs: int) -> tuple[list[float], int]:
+    times, rows = [], 0
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        rows = fn()
+        times.append(time.perf_counter() - t0)
+    return times, rows
+
+
+def pct(times: list[float], q: float) -> float:
+    ordered = sorted(times)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("paths", nargs="*", type=Path,
+                    default=[ROOT / "seeds", ROOT / "tests" / "data"])
+    ap.add_argument("--quads", type=int, default=1_000_000)
+    ap.add_argument("--runs", type=int, default=20, help="runs of each filtered query")
+    ap.add_argument("--whole-runs", type=int, default=5, help="runs of each whole-store query")
+    ap.add_argument("--ner", action="store_true", help="build the corpus with the NER model")
+    ap.add_argument("--dir", type=Path, help="work directory (default: a temporary one)")
+    args = ap.parse_args(argv)
+
+    import pyoxigraph as ox
+
+    from kg.query import list_saved, load_saved, run_saved
+    from kg.store import Store
+
+    work = args.dir or Path(tempfile.mkdtemp(prefix="derek-store-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    dumps = article_dumps(args.paths, work, args.ner)
+    per_copy = sum(t.count("\n") for t in dumps.values())
+    copies = max(1, -(-args.quads // per_copy))
+    big = work / "corpus.nq"
+    with big.open("w", encoding="utf-8") as fh:
+        for k in range(copies):
+            for aid, text in dumps.items():
+                fh.write(renamed(text, aid, f"{aid}.c{k}") if k else text)
+    print(f"{len(dumps)} articles x {copies} copies -> {per_copy * copies:,} quads "
+          f"({big.stat().st_size / 1e6:.0f} MB of N-Quads)")
+
+    store_dir = work / "big-store"
+    t0 = time.perf_counter()
+    st = Store(store_dir)
+    st.oxigraph.bulk_load(path=str(big), format=ox.RdfFormat.N_QUADS)
+    st.oxigraph.optimize()
+    load_s = time.perf_counter() - t0
+    n = len(st.oxigraph)
+    print(f"bulk load + optimise: {load_s:.1f} s, {n / load_s:,.0f} quads/s ({n:,} quads)")
+
+    rng = random.Random(0)
+    articles = sorted(st.articles())
+    people = [p for p in run_saved(st, "people").column("personName") if p]
+    orgs = [o for o in run_saved(st, "organisations").column("organisationName") if o]
+    samples = {"articleId": articles, "personName": people, "organisationName": orgs}
+    print(f"{'query':26s}{'filter':18s}{'p50 ms':>10s}{'p95 ms':>10s}{'rows':>9s}")
+    for name in list_saved():
+        q = load_saved(name)
+        times, rows = timed(lambda name=name: len(run_saved(st, name)), args.whole_runs)
+        print(f"{name:26s}{'(whole store)':18s}{1000 * pct(times, .5):10.1f}"
+              f"{1000 * pct(times, .95):10.1f}{rows:9,d}")
+        for param in q.params:
+            pool = samples.get(param)
+            if not pool:
+                continue
+            values = [rng.choice(pool) for _ in range(args.runs)]
+            times, counts = [], []
+            for v in values:
+                t, r = timed(lambda v=v, name=name, param=param:
+                             len(run_saved(st, name, {param: str(v)})), 1)
+                times += t
+                counts.append(r)
+            print(f"{name:26s}{param:18s}{1000 * pct(times, .5):10.1f}"
+                  f"{1000 * pct(times, .95):10.1f}{statistics.median(counts):9,.0f}")
+    st.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
