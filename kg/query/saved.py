@@ -11,8 +11,10 @@ Each file starts with a header comment that this module reads::
 A parameter's kind says how its value is turned into an RDF term: ``string``
 (an ``xsd:string`` literal), ``kk`` (a ``@kk`` literal, as labels are) or
 ``iri``. Values are bound with pyoxigraph ``substitutions``, never pasted into
-the query text. With ``articleId`` the query's dataset is that article's named graph
-alone (pyoxigraph ``named_graphs``), so filtering to one article reads one graph.
+the query text. A saved query matches inside ``GRAPH ?g { … }``, so a row with a bound
+value comes from a graph that holds that value: the query's dataset is narrowed to those
+graphs (pyoxigraph ``named_graphs``), and filtering to one article or one person reads
+a few graphs, not the store.
 
 >>> q = load_saved("projects")
 >>> q.columns
@@ -44,6 +46,7 @@ if TYPE_CHECKING:
 
 QUERIES_DIR = ROOT / "queries"
 PARAM_KINDS = ("string", "kk", "iri")
+_GRAPH_VAR = re.compile(r"\bGRAPH\s+\?g\b")
 _HEADER = re.compile(r"^#\s*(name|description|columns|param|order)\s*(\w*)\s*:\s*(.*)$")
 
 
@@ -128,13 +131,23 @@ def load_saved(name: str, directory: Path = QUERIES_DIR) -> SavedQuery:
     return parse_saved(path.read_text(encoding="utf-8"), stem, path)
 
 
+def _graphs_for(store: Store, q: SavedQuery,
+                bindings: Mapping[str, ox.NamedNode | ox.Literal]) -> set[ox.NamedNode] | None:
+    """The named graphs that hold every bound value (None: no value bound, read them all)."""
+    if not bindings or not _GRAPH_VAR.search(q.text):
+        return None
+    graphs: set[ox.NamedNode] | None = None
+    for term in bindings.values():
+        holding = store.graphs_holding(term)
+        graphs = holding if graphs is None else graphs & holding
+    return graphs
+
+
 def run_saved(store: Store, name: str, params: Mapping[str, str] | None = None) -> Rows:
     """Run a saved query with parameters bound from outside; rows have its columns."""
     q = load_saved(name)
     bindings = {k: q.term(k, v) for k, v in (params or {}).items()}
-    # one article's rows live in its named graph: read only that graph
-    article = (params or {}).get("articleId")
-    result = store.query(q.text, bindings, articles=None if article is None else [article])
+    result = store.query(q.text, bindings, graphs=_graphs_for(store, q, bindings))
     rows = Rows.from_solutions(result)
     missing = [c for c in q.columns if c not in rows.columns]
     if missing:

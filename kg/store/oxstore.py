@@ -302,20 +302,36 @@ class Store:
             out[name] = int(row["n"].value)
         return out
 
+    def graphs_holding(self, term: Node | str) -> set[ox.NamedNode]:
+        """The named graphs in which ``term`` occurs as an object (or an IRI as a subject).
+
+        >>> from rdflib import Graph, Literal, URIRef
+        >>> g = Graph()
+        >>> _ = g.add((URIRef("https://derek.kz/id/x"), URIRef("https://derek.kz/ontology#articleId"), Literal("a1")))
+        >>> st = Store(None); _ = st.replace_article("a1", g)
+        >>> [n.value for n in st.graphs_holding(Literal("a1"))], st.graphs_holding("a2")
+        (['https://derek.kz/graph/a1'], set())
+        """
+        value = to_oxigraph(term)
+        found = {q.graph_name for q in self._ox.quads_for_pattern(None, None, value, None)}
+        if isinstance(value, ox.NamedNode):
+            found |= {q.graph_name for q in self._ox.quads_for_pattern(value, None, None, None)}
+        return {g for g in found if isinstance(g, ox.NamedNode)}
+
     def query(self, sparql: str, bindings: Mapping[str, Any] | None = None, *,
-              articles: Iterable[str] | None = None) -> Any:
+              graphs: Iterable[ox.NamedNode] | None = None) -> Any:
         """Run a SPARQL query (never an update); ``bindings`` are substituted, not pasted.
 
-        ``articles``: the query's dataset holds only these articles' named graphs (as
-        ``FROM NAMED`` would), so ``GRAPH ?g { … }`` reads one article's graph from the
-        graph-first index instead of joining over the whole store.
+        ``graphs``: the query's dataset holds only these named graphs (as ``FROM NAMED``
+        would), so ``GRAPH ?g { … }`` reads a few articles' graphs from the graph-first
+        index instead of joining over the whole store.
 
         Returns pyoxigraph's ``QuerySolutions``, ``QueryTriples`` or ``QueryBoolean``.
         """
         subs = {ox.Variable(k): to_oxigraph(v) for k, v in (bindings or {}).items()}
         extra: dict[str, Any] = {}
-        if articles is not None:
-            extra["named_graphs"] = [self.graph_name(a) for a in articles]
+        if graphs is not None:
+            extra["named_graphs"] = sorted(graphs, key=lambda g: g.value)
         try:
             return self._ox.query(sparql, substitutions=subs or None, prefixes=PREFIXES, **extra)
         except RuntimeError as exc:  # e.g. a substituted variable not in the projection
