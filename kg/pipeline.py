@@ -7,8 +7,9 @@ only wires them over a store:
 → ``extract_entities`` → ``find_figures`` → ``find_quotes`` / ``attribute_figures``
 → ``link_projects`` → ``to_graph`` → ``validate`` → ``Store.replace_articles``.
 
-Articles go in batches; NER of the next batch runs in a thread (torch releases the
-GIL) while the rules, mapping, validation and store write of the current one run.
+Articles go in batches, in three threads: NER of the next batch (torch releases the
+GIL) and the SHACL gate and store write of the previous one (Rust: pyshacl-turbo and
+Oxigraph release it too) run while the rules and mapping of the current one run.
 
 An article that fails any stage, or whose graph does not conform to the
 shapes, is reported and not stored; what the store held before is untouched.
@@ -29,7 +30,8 @@ from kg.stages import (
     Prepared,
     article_sentences,
     extract,
-    finish,
+    gate,
+    map_batch,
     ner_mentions,
     prepare,
     process_article,
@@ -134,37 +136,50 @@ def build(
             todo.append(item)
         return todo
 
-    def write(batch: Prepared, tagged: Future[list[Any]]) -> None:
+    def write(articles: list[Article], graphs: list[Graph | Failure]) -> list[tuple[str, Any]]:
+        """The gate and the store write of a mapped batch (on the writer thread: both are
+        mostly Rust, so they overlap the rules of the next batch); returns its events."""
+        events: list[tuple[str, Any]] = []
         good: dict[str, Graph] = {}
-        outcomes = finish(batch, tagged.result(), nlp, base_iri, clock)  # type: ignore[arg-type]
-        for article, outcome in zip(batch.articles, outcomes, strict=True):
+        for article, outcome in zip(articles, gate(articles, graphs, clock), strict=True):
             if isinstance(outcome, Failure):
-                report.failed.append(outcome)
-                emit("failed", outcome)
+                events.append(("failed", outcome))
             else:
                 good[article.id] = outcome
         with clock("store"):
             not_stored = store.replace_articles(good)
+            store.flush()  # memory flat in the number of articles
         for article_id, err in not_stored.items():
-            fail = Failure(article_id, seen[article_id], err.code, [err.message])
-            report.failed.append(fail)
-            emit("failed", fail)
-        for article_id in good:
-            if article_id not in not_stored:
-                report.stored.append(article_id)
-                emit("stored", article_id)
+            events.append(("failed", Failure(article_id, seen[article_id], err.code, [err.message])))
+        events.extend(("stored", a) for a in good if a not in not_stored)
+        return events
+
+    def settle(written: Future[list[tuple[str, Any]]] | None) -> None:
+        for kind, payload in written.result() if written is not None else ():
+            (report.failed.append if kind == "failed" else report.stored.append)(payload)
+            emit(kind, payload)
 
     try:
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="derek-ner") as ner:
-            pending: tuple[Prepared, Future[list[Any]]] | None = None
+        with ThreadPoolExecutor(1, thread_name_prefix="derek-ner") as ner, \
+                ThreadPoolExecutor(1, thread_name_prefix="derek-write") as writer:
+            tagging: tuple[Prepared, Future[list[Any]]] | None = None
+            written: Future[list[tuple[str, Any]]] | None = None
+
+            def rules(batch: Prepared, tagged: Future[list[Any]]) -> None:
+                nonlocal written
+                graphs = map_batch(batch, tagged.result(), nlp, base_iri, clock)  # type: ignore[arg-type]
+                settle(written)  # the previous batch's gate and write are done
+                written = writer.submit(write, list(batch.articles), graphs)
+
             for items in _batches(read_inputs(paths), batch_articles, clock):
                 batch = prepare(admit(items), clock)
                 tagged = ner.submit(tag, nlp, batch, clock)  # type: ignore[arg-type]
-                if pending is not None:
-                    write(*pending)  # the previous batch, while this one is tagged
-                pending = (batch, tagged)
-            if pending is not None:
-                write(*pending)
+                if tagging is not None:
+                    rules(*tagging)  # the previous batch, while this one is tagged
+                tagging = (batch, tagged)
+            if tagging is not None:
+                rules(*tagging)
+            settle(written)
         report.triples = store.triple_count()
     finally:
         close = getattr(store, "close", None)

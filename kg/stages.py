@@ -1,11 +1,12 @@
 """The work done on each article, as typed functions: sentences → NER → rules → RDF → SHACL.
 
 ``prepare`` (split sentences) → ``tag`` (NER over a batch's sentences in one stream)
-→ ``finish`` (rules: ``extract_entities`` → ``find_figures`` → ``find_quotes`` /
-``attribute_figures`` → ``link_projects``; then ``to_graph`` and ``validate``).
-:func:`process_articles` runs the three; :func:`kg.pipeline.build` runs them with NER
-of the next batch overlapping the rest, and the distributed engine on its workers, so
-every route mints the same triples.
+→ ``map_batch`` (rules: ``extract_entities`` → ``find_figures`` → ``find_quotes`` /
+``attribute_figures`` → ``link_projects``; then ``to_graph``) → ``gate`` (``validate``);
+``finish`` is the last two. :func:`process_articles` runs them all;
+:func:`kg.pipeline.build` runs them with NER of the next batch and the gate and store
+write of the previous one overlapping the rules, and the distributed engine on its
+workers, so every route mints the same triples.
 
 >>> from kg.model import Article
 >>> a = Article(id="x1", text="Тақырып\\nЖобаға 18 мыңға жуық адам тартылды.")
@@ -191,6 +192,51 @@ def tag(nlp: Language | None, batch: Prepared,
             return [_tag_alone(nlp, a, s) for a, s in items]
 
 
+def map_batch(
+    batch: Prepared,
+    tagged: Sequence[list[Mention] | Exception],
+    nlp: Language | None = None,
+    base_iri: str | None = None,
+    clock: StageClock = NO_CLOCK,
+) -> list[Graph | Failure]:
+    """Rules and RDF for a tagged batch: each article's graph (not validated yet), or
+    why not (an extraction error is ``E030``)."""
+    from kg.map import to_graph
+
+    out: dict[int, Graph | Failure] = dict(batch.failed)
+    for (n, sentences), mentions in zip(batch.sentences, tagged, strict=True):
+        article = batch.articles[n]
+        if isinstance(mentions, Exception):
+            out[n] = _failed(article, mentions)
+            continue
+        try:
+            extraction = extract(article, nlp, sentences=sentences, mentions=mentions, clock=clock)
+            with clock("map"):
+                out[n] = to_graph(extraction, base=base_iri)
+        except Exception as exc:  # noqa: BLE001
+            out[n] = _failed(article, exc)
+    return [out[n] for n in range(len(batch.articles))]
+
+
+def gate(articles: Sequence[Article], graphs: Sequence[Graph | Failure],
+         clock: StageClock = NO_CLOCK) -> list[Graph | Failure]:
+    """The SHACL gate: each graph that conforms to the shapes, or ``E040`` with the
+    validator's messages (failures before the gate pass through)."""
+    from kg.validate import validate
+
+    out: list[Graph | Failure] = []
+    for article, graph in zip(articles, graphs, strict=True):
+        if isinstance(graph, Failure):
+            out.append(graph)
+            continue
+        with clock("validate"):
+            result = validate(graph)
+        out.append(graph if result.conforms else Failure(
+            article.id, article.path or article.id, "E040",
+            list(result.messages) or ["does not conform"]))
+    return out
+
+
 def finish(
     batch: Prepared,
     tagged: Sequence[list[Mention] | Exception],
@@ -203,28 +249,7 @@ def finish(
     Never raises for a bad article: an extraction error is ``E030``, a graph that
     does not conform to the shapes ``E040`` (with the validator's messages).
     """
-    from kg.map import to_graph
-    from kg.validate import validate
-
-    out: dict[int, Graph | Failure] = dict(batch.failed)
-    for (n, sentences), mentions in zip(batch.sentences, tagged, strict=True):
-        article = batch.articles[n]
-        if isinstance(mentions, Exception):
-            out[n] = _failed(article, mentions)
-            continue
-        try:
-            extraction = extract(article, nlp, sentences=sentences, mentions=mentions, clock=clock)
-            with clock("map"):
-                graph = to_graph(extraction, base=base_iri)
-        except Exception as exc:  # noqa: BLE001
-            out[n] = _failed(article, exc)
-            continue
-        with clock("validate"):
-            result = validate(graph)
-        out[n] = graph if result.conforms else Failure(
-            article.id, article.path or article.id, "E040",
-            list(result.messages) or ["does not conform"])
-    return [out[n] for n in range(len(batch.articles))]
+    return gate(batch.articles, map_batch(batch, tagged, nlp, base_iri, clock), clock)
 
 
 def process_articles(

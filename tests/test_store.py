@@ -144,3 +144,28 @@ def test_corrupt_store(tmp_path: Path) -> None:
         Store(path)
     assert err.value.code in ("E201", "E203")
     assert "hint" in str(err.value)
+
+
+def test_a_batch_keeps_a_bad_graph_out_and_stores_the_others(store: Store) -> None:
+    """New and replaced articles in one batch; one graph holds a term Oxigraph refuses."""
+    a1, a2 = (to_graph(ex, base=BASE) for ex in sample_extractions())
+    old_a1 = store.triple_count("a1")
+    bad = Graph()
+    bad.add((URIRef("https://derek.kz/id/has space"), URIRef("https://derek.kz/ontology#articleId"),
+             Literal("a1")))
+    errors = store.replace_articles({"a1": bad, "a3": a2, "a4": a1})
+    assert list(errors) == ["a1"] and errors["a1"].code == "E205"
+    assert store.triple_count("a1") == old_a1  # the old graph is kept
+    assert store.articles() == ["a1", "a2", "a3", "a4"]
+    assert store.triple_count("a3") == len(a2) and store.triple_count("a4") == len(a1)
+
+
+def test_a_batch_of_new_articles_equals_one_by_one(tmp_path: Path) -> None:
+    graphs = {ex.article.id: to_graph(ex, base=BASE) for ex in sample_extractions()}
+    one, batch = Store(tmp_path / "one", base=BASE), Store(tmp_path / "batch", base=BASE)
+    for article_id, g in graphs.items():
+        one.replace_article(article_id, g)
+    assert batch.replace_articles(graphs) == {}
+    assert set(map(str, one.oxigraph)) == set(map(str, batch.oxigraph))
+    assert batch.replace_articles(graphs) == {}  # replacing: the same again
+    assert set(map(str, one.oxigraph)) == set(map(str, batch.oxigraph))

@@ -34,6 +34,13 @@ from kg.nlp.sentences import split_sentences
 if TYPE_CHECKING:
     from spacy.language import Language
 
+# OpenMP threads that wait sleep instead of spinning: the build runs the rules, mapping,
+# SHACL and store writes on the main thread while torch tags the next batch, and spinning
+# torch threads take the cores those stages need (benchmarks/build.py: end to end 0.59 →
+# 0.73 of the NER-only words/s on 2 cores; NER alone unchanged). Read when torch loads,
+# so it is set before any import of torch; a value the user set is kept.
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+
 #: the transformer pipeline (e5-small encoder, :mod:`kg.nlp.trf_ner`): the default
 TRF_MODEL = ROOT / "models" / "ner-trf"
 #: the small CNN pipeline (``--fast``)

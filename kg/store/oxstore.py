@@ -31,6 +31,7 @@ from __future__ import annotations
 import io
 import weakref
 from collections.abc import Iterable, Iterator, Mapping
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -110,10 +111,20 @@ def nt_lines(graph: Iterable[tuple[Node, Node, Node]],
     ['<https://derek.kz/id/x> <https://derek.kz/ontology#name> "«Нұр Отан»"@kk .']
     """
     bnodes = {} if bnodes is None else bnodes
-    return [
-        f"{to_oxigraph(s, bnodes)} {to_oxigraph(p, bnodes)} {to_oxigraph(o, bnodes)} ."
-        for s, p, o in graph
-    ]
+
+    def nt(term: Node) -> str:
+        if isinstance(term, BNode):
+            return str(bnodes.setdefault(term, ox.BlankNode()))
+        return _term_nt(term)
+
+    return [f"{nt(s)} {nt(p)} {nt(o)} ." for s, p, o in graph]
+
+
+@lru_cache(maxsize=1 << 16)
+def _term_nt(term: Node) -> str:
+    """An IRI or literal in N-Triples, written by Oxigraph (cached: an article's graph
+    repeats its predicates, classes and entity IRIs many times)."""
+    return str(to_oxigraph(term))
 
 
 #: N-Triples of the graphs written lately: validation, the store and the distributed
@@ -201,6 +212,16 @@ class Store:
 
             gc.collect()
 
+    def flush(self) -> None:
+        """Write the store's in-memory write buffers to disk.
+
+        RocksDB keeps written quads in memory tables until they are flushed; a long
+        build flushes after every batch so its memory stays flat in the number of
+        articles (without it, 690 articles took twice the memory of 69).
+        """
+        if not self.read_only and self.path is not None:
+            self._ox.flush()
+
     @property
     def oxigraph(self) -> ox.Store:
         """The underlying :class:`pyoxigraph.Store` (for advanced use)."""
@@ -234,9 +255,11 @@ class Store:
         return len(graph)
 
     def replace_articles(self, graphs: Mapping[str, Graph]) -> dict[str, DerekError]:
-        """Replace several articles' graphs in one transaction; returns those not stored.
+        """Replace several articles' graphs; returns those not stored.
 
-        If the batch cannot be written as a whole, each article is written on its own,
+        Articles not in the store yet go in one N-Quads load (one transaction, about twice
+        as fast as a SPARQL update); articles already there are dropped and inserted in
+        one update. If the batch cannot be written as a whole, each article is written on its own,
         so one bad graph is kept out (its ``E205`` error returned, its old graph kept)
         and never half-written.
 
@@ -248,20 +271,32 @@ class Store:
         ({}, ['a1', 'a2'], 2)
         """
         self._check_writable()
-        if not graphs:
-            return {}
-        text = " ;\n".join(self._update_text(self.graph_name(a), g) for a, g in graphs.items())
+        names = {a: self.graph_name(a) for a in graphs}
+        new = [a for a in graphs if not self._ox.contains_named_graph(names[a])]
+        old = [a for a in graphs if a not in set(new)]
         try:
-            self._ox.update(text)
+            if new:  # articles not stored yet: one N-Quads load, a transaction of its own
+                self._ox.load(self._nquads(names, graphs, new), format=ox.RdfFormat.N_QUADS)
+            if old:  # replaced articles: drop and insert, one update
+                self._ox.update(" ;\n".join(self._update_text(names[a], graphs[a]) for a in old))
             return {}
         except (ValueError, SyntaxError, OSError):
             errors: dict[str, DerekError] = {}
-            for article_id, graph in graphs.items():
+            for article_id in graphs:  # each on its own (drop and insert: idempotent)
                 try:
-                    self.replace_article(article_id, graph)
+                    self.replace_article(article_id, graphs[article_id])
                 except DerekError as err:
                     errors[article_id] = err
             return errors
+
+    @staticmethod
+    def _nquads(names: Mapping[str, ox.NamedNode], graphs: Mapping[str, Graph],
+                ids: Iterable[str]) -> bytes:
+        lines: list[str] = []
+        for a in ids:
+            tail = f" {names[a]} ."
+            lines.extend(line[:-2] + tail for line in graph_nt(graphs[a]))
+        return "\n".join(lines).encode("utf-8")
 
     def remove_article(self, article_id: str) -> None:
         """Drop the article's graph (no error if it is absent)."""
