@@ -14,6 +14,8 @@ from __future__ import annotations
 import json
 import logging
 import os
+import shutil
+import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -104,21 +106,45 @@ def build_shards(
         raise DerekError("E063", f"cannot create the shard directory {out}: {exc}",
                          "pass a writable --out directory") from None
     clear_partials(out)
+    shutil.rmtree(out / ".faults", ignore_errors=True)  # exit faults fire once per run
     rows, shards = _admit(read_inputs(paths), report, emit)
+    if not rows:
+        return report
+    faults = os.environ.get("DEREK_FAULT", "")
+    from kg.distributed.worker import Faults
+
+    Faults.parse(faults)  # a bad spec fails here, not on every worker
+    started = connect(address, workers)
+    try:
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=".*ray_remote_args.*")  # restarts, retries
+            warnings.filterwarnings("ignore", message=".*minimum number of concurrent actors.*")
+            _run(rows, shards, out, report, emit, workers=workers, batch_articles=batch_articles,
+                 worker_kwargs={"model": model, "no_ner": no_ner, "base_iri": base_iri,
+                                "graph_base": iri.base_iri(None), "faults": faults,
+                                "fault_dir": str(out / ".faults")})
+    finally:
+        if started:
+            import ray
+
+            ray.shutdown()
+    return report
+
+
+def _run(rows: list[dict[str, Any]], shards: list[str], out: Path, report: ShardReport,
+         emit: Callable[[str, Any], None], *, workers: int, batch_articles: int,
+         worker_kwargs: dict[str, Any]) -> None:
+    """The Ray Data job; each shard's file written as soon as all its articles are back."""
+    import ray
+    import ray.data
+
+    from kg.distributed.worker import ArticleWorker
+
     names = shard_file_names(shards)
     expected = [0] * len(shards)
     for row in rows:
         expected[row["shard"]] += 1
-    if not rows:
-        return report
-    faults = os.environ.get("DEREK_FAULT", "")
-    from kg.distributed.worker import ArticleWorker, Faults
-
-    Faults.parse(faults)  # a bad spec fails here, not on every worker
-    started = connect(address, workers)
-    import ray
-    import ray.data
-
+    logging.getLogger("ray.data").setLevel(logging.WARNING)  # no per-run execution plans
     ctx = ray.data.DataContext.get_current()
     ctx.enable_progress_bars = False
     ctx.verbose_stats_logs = False
@@ -126,11 +152,7 @@ def build_shards(
         ds = ray.data.from_items(rows, override_num_blocks=max(1, -(-len(rows) // batch_articles)))
         ds = ds.map_batches(
             ArticleWorker,
-            fn_constructor_kwargs={
-                "model": model, "no_ner": no_ner, "base_iri": base_iri,
-                "graph_base": iri.base_iri(None), "faults": faults,
-                "fault_dir": str(out / ".faults"),
-            },
+            fn_constructor_kwargs=worker_kwargs,
             batch_size=batch_articles,
             compute=ray.data.ActorPoolStrategy(size=max(1, workers)),
             num_cpus=1,
@@ -145,14 +167,10 @@ def build_shards(
                 _write_shard(out / names[n], done[n], report, emit)
                 done[n] = []
     except ray.exceptions.RayError as exc:
-        raise DerekError("E061", f"the distributed build failed: {type(exc).__name__}: "
-                         f"{str(exc).splitlines()[0] if str(exc) else ''}",
+        first = str(exc).splitlines()[0] if str(exc) else ""
+        raise DerekError("E061", f"the distributed build failed: {type(exc).__name__}: {first}",
                          "shard files already written are complete; rerun to write the rest "
                          "(see the Ray logs under /tmp/ray/session_latest/logs)") from None
-    finally:
-        if started:
-            ray.shutdown()
-    return report
 
 
 def _admit(items: Iterable[Article | Skipped], report: ShardReport,
