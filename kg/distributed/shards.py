@@ -105,6 +105,9 @@ def write_whole(path: Path, chunks: Iterable[str]) -> int:
         partial.unlink(missing_ok=True)
         raise DerekError("E063", f"cannot write the shard {path}: {exc}",
                          "check that --out is a writable directory with free space") from exc
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     return size
 
 
