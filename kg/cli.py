@@ -56,6 +56,18 @@ def build(
                     ] = False,
     base_iri: Annotated[str | None, typer.Option(help="Base IRI for minted nodes.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    engine: Annotated[str, typer.Option(
+        help="local (this process) or ray (a Ray cluster: N-Quads shards, then kg load).")
+    ] = "local",
+    address: Annotated[str | None, typer.Option(
+        help="--engine ray: the cluster to join (auto, ray://HOST:10001); default a local one.")
+    ] = None,
+    workers: Annotated[int, typer.Option(
+        help="--engine ray: actors, each with its own copy of the NER model.")] = 2,
+    out: Annotated[Path | None, typer.Option(
+        help="--engine ray: directory of the N-Quads shards (default STORE-shards).")] = None,
+    load: Annotated[bool, typer.Option(
+        "--load/--no-load", help="--engine ray: load the shards into --store.")] = True,
 ) -> None:
     """Build the graph of each article into the store (one named graph per article).
 
@@ -67,11 +79,32 @@ def build(
 
     try:
         ok = run_build(paths, store, model=_model(model, fast), no_ner=no_ner, base_iri=base_iri,
-                       quiet=quiet)
+                       quiet=quiet, engine=engine, address=address, workers=workers, out=out,
+                       load=load)
     except DerekError as err:
         raise _fail(err) from None
     if not ok:
         raise typer.Exit(1)
+
+
+@app.command()
+def load(
+    files: Annotated[list[Path], typer.Argument(
+        help="N-Quads or TriG files (.nq, .nquads, .trig, each optionally .gz).")],
+    store: StoreOpt = DEFAULT_STORE,
+    threads: Annotated[int, typer.Option(help="Files bulk-loaded at once.")] = 2,
+) -> None:
+    """Bulk-load N-Quads/TriG files (kg build --engine ray shards, kg export) into the store.
+
+    Every file is parsed before the store is touched: a bad file stops the load and
+    leaves the store unchanged. Each named graph in the files replaces the stored one.
+    """
+    from kg.commands import run_load
+
+    try:
+        typer.echo(run_load(store, files, threads), err=True)
+    except DerekError as err:
+        raise _fail(err) from None
 
 
 @app.command()

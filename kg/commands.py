@@ -46,8 +46,23 @@ def run_build(
     no_ner: bool = False,
     base_iri: str | None = None,
     quiet: bool = False,
+    engine: str = "local",
+    address: str | None = None,
+    workers: int = 2,
+    out: Path | None = None,
+    load: bool = True,
 ) -> bool:
-    """``kg build``: prints one line per problem and a summary on stderr."""
+    """``kg build``: prints one line per problem and a summary on stderr.
+
+    ``engine="ray"``: the articles go through a Ray cluster (``address``, or a local one of
+    ``workers`` CPUs) into N-Quads shards in ``out`` (default ``STORE-shards``), which are
+    then bulk-loaded into the store unless ``load`` is false.
+    """
+    if engine == "ray":
+        return _run_ray_build(paths, store, model=model, no_ner=no_ner, base_iri=base_iri,
+                              quiet=quiet, address=address, workers=workers, out=out, load=load)
+    if engine != "local":
+        raise DerekError("E065", f"unknown engine {engine!r}", "use --engine local or --engine ray")
     from tqdm import tqdm
 
     from kg.pipeline import build
@@ -68,6 +83,52 @@ def run_build(
         bar.close()
     print(report.summary(), file=sys.stderr)
     return report.ok
+
+
+def _run_ray_build(paths: Iterable[Path], store: Path, *, model: str | None, no_ner: bool,
+                   base_iri: str | None, quiet: bool, address: str | None, workers: int,
+                   out: Path | None, load: bool) -> bool:
+    from tqdm import tqdm
+
+    from kg.distributed import build_shards
+
+    if workers < 1:
+        raise DerekError("E066", f"--workers must be at least 1 (got {workers})")
+    out = out if out is not None else Path(f"{store}-shards")
+    bar = tqdm(desc="articles", unit="art", disable=quiet or None, file=sys.stderr, leave=False)
+
+    def on_event(kind: str, payload: Any) -> None:
+        if kind in ("stored", "failed"):
+            bar.update(1)
+        if kind in ("skipped", "failed"):
+            bar.write(str(payload), file=sys.stderr)
+
+    try:
+        report = build_shards(paths, out, workers=workers, address=address, model=model,
+                              no_ner=no_ner, base_iri=base_iri, on_event=on_event)
+    finally:
+        bar.close()
+    print(report.summary(), file=sys.stderr)
+    if load:
+        st = _open_store(store, must_exist=False)
+        try:
+            print(st.load_files(report.files).summary(), file=sys.stderr)
+            print(f"store {store} holds {st.triple_count()} triples", file=sys.stderr)
+        finally:
+            st.close()
+    return not report.skipped and not report.failed
+
+
+def run_load(store: Path, files: list[Path], threads: int = 2) -> str:
+    """``kg load``: bulk-load N-Quads/TriG files, each named graph replacing the stored one."""
+    if not files:
+        raise DerekError("E208", "no files to load", "give .nq, .nquads or .trig files (or .gz)")
+    st = _open_store(store, must_exist=False)
+    try:
+        report = st.load_files(files, threads=threads)
+        return f"{report.summary()}; store {store} holds {st.triple_count()} triples"
+    finally:
+        st.close()
 
 
 def run_query(store: Path, name: str, params: list[str], fmt: str) -> str:

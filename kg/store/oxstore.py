@@ -298,6 +298,13 @@ class Store:
             lines.extend(line[:-2] + tail for line in graph_nt(graphs[a]))
         return "\n".join(lines).encode("utf-8")
 
+    def load_files(self, paths: Iterable[str | Path], threads: int = 2) -> Any:
+        """Bulk-load N-Quads/TriG files, each named graph replacing the stored one; every
+        file is parsed before the store is touched (:func:`kg.store.bulk.load_files`)."""
+        from kg.store.bulk import load_files
+
+        return load_files(self, list(paths), threads)
+
     def remove_article(self, article_id: str) -> None:
         """Drop the article's graph (no error if it is absent)."""
         self._check_writable()
