@@ -84,7 +84,7 @@ def file_format(path: Path) -> tuple[ox.RdfFormat, bool]:
 
 def check_file(path: str | Path) -> Checked:
     """Read and parse a whole file (into a throwaway in-memory store): what it would load.
-    One file at a time is held in memory; the load reads it again."""
+    At most one file per load thread is held in memory; the load reads it again."""
     path = Path(path)
     fmt, gz = file_format(path)
     try:
@@ -111,7 +111,11 @@ def load_files(store: Store, paths: Sequence[str | Path],
                threads: int = LOAD_THREADS) -> LoadReport:
     """Load the files into ``store`` (see the module docstring); all checked first."""
     store._check_writable()
-    checked = [check_file(p) for p in paths]
+    if threads > 1 and len(paths) > 1:  # parsing in the scratch stores releases the GIL too
+        with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="derek-check") as pool:
+            checked = list(pool.map(check_file, paths))
+    else:
+        checked = [check_file(p) for p in paths]
     names = {g for c in checked for g in c.graphs}
     ox_store = store.oxigraph
     report = LoadReport(files=len(checked), graphs=len(names), quads=sum(c.quads for c in checked))
