@@ -152,3 +152,20 @@ def test_export_turtle_parses_and_validates(store: Path, tmp_path: Path) -> None
     kg("validate", store=store)
     stats = kg("stats", store=store).stdout
     assert "articles" in stats
+
+
+def test_a_headline_printed_twice_gives_one_set_of_figures(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Seed 000 repeats its headline on its first two lines («мыңға жуық» once, not twice)."""
+    from kg.pipeline import build
+    from kg.query import run_saved
+    from kg.store import Store
+
+    seed = sorted((ROOT / "seeds").glob("000_*.txt"))[0]
+    lines = seed.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == lines[1]
+    build([seed], tmp_path / "st", nlp=None)
+    with Store(tmp_path / "st", read_only=True) as st:
+        rows = run_saved(st, "who-reported-figures").records()
+    keys = [(r["value"], r["unit"], r["figureText"], r["sentence"]) for r in rows]
+    assert len(keys) == len(set(keys))
+    assert sum(r["figureText"] == "мыңға жуық" for r in rows) == 1

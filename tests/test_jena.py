@@ -225,7 +225,8 @@ def test_export_reloads_into_a_fresh_pyoxigraph_store(source: ox.Store, exports:
 def test_saved_queries_exist_or_own_queries_run() -> None:
     names = set(saved_queries())
     assert set(OWN_QUERIES) <= names
-    expected = {"who-reported-figures", "people", "organisations", "projects", "figures-by-project"}
+    expected = {"who-reported-figures", "people", "organisations", "projects", "figures-by-project",
+                "figures-by-person"}
     if (ROOT / "queries").is_dir() and any((ROOT / "queries").glob("*.rq")):
         assert expected <= names
 

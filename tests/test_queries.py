@@ -33,6 +33,9 @@ CONTRACT = {
     "projects": ["articleId", "projectName"],
     "figures-by-project": ["articleId", "projectName", "value", "unit", "figureText"],
 }
+#: columns after the spec's (issue 12): the article's date
+EXTRA = {"who-reported-figures": ["date"]}
+WHO = CONTRACT["who-reported-figures"] + EXTRA["who-reported-figures"]
 
 
 @pytest.fixture(scope="module")
@@ -162,20 +165,20 @@ def test_run_sparql(store: Store) -> None:
 def test_formats(store: Store) -> None:
     rows = run_saved(store, "who-reported-figures", {})
     table = format_rows(rows, "table").splitlines()
-    assert table[0].split() == CONTRACT["who-reported-figures"]
+    assert table[0].split() == WHO
     assert set(table[1]) <= {"-", " "}
     assert len(table) == 2 + len(rows)
 
     parsed = list(csv.reader(io.StringIO(format_rows(rows, "csv"))))
-    assert parsed[0] == CONTRACT["who-reported-figures"]
+    assert parsed[0] == WHO
     assert parsed[3][1] == ""  # unbound reporter
 
     tsv = format_rows(rows, "tsv").splitlines()
-    assert tsv[0].split("\t") == ["?" + c for c in CONTRACT["who-reported-figures"]]
+    assert tsv[0].split("\t") == ["?" + c for c in WHO]
     assert '"369"^^<http://www.w3.org/2001/XMLSchema#decimal>' in tsv[1]
 
     doc = json.loads(format_rows(rows, "json"))
-    assert doc["head"]["vars"] == CONTRACT["who-reported-figures"]
+    assert doc["head"]["vars"] == WHO
     b = doc["results"]["bindings"]
     assert b[0]["reporterName"] == {"type": "literal", "value": ASANOV, "xml:lang": "kk"}
     assert "reporterName" not in b[2]
@@ -200,3 +203,24 @@ def test_a_filtered_query_gets_exactly_the_matching_rows(store: Store, name: str
         alone = run_saved(store, name, {param: value}).records()
         assert alone and alone == [r for r in everything if r[param] == value]
     assert run_saved(store, name, {param: "no-such-value"}).records() == []
+
+
+def test_who_reported_figures_gives_the_article_date(store: Store) -> None:
+    """a1 has a date (2022-03-01), a2 none: the column is bound and unbound accordingly."""
+    dates = {(r["articleId"], r["date"]) for r in run_saved(store, "who-reported-figures").records()}
+    assert ("a1", "2022-03-01") in dates
+    assert all(d == "2022-03-01" for a, d in dates if a == "a1")
+    assert {d for a, d in dates if a == "a2"} == {None}
+
+
+def test_figures_by_person_lists_one_reporters_figures_in_date_order(store: Store) -> None:
+    who = run_saved(store, "who-reported-figures").records()
+    mine = [r for r in who if r["reporterName"] == ASANOV]
+    assert mine, "the samples have figures reported by Асанов"
+    rows = run_saved(store, "figures-by-person", {"personName": ASANOV}).records()
+    assert {r["personName"] for r in rows} == {ASANOV}
+    assert sorted((r["articleId"], r["figureText"]) for r in rows) == sorted(
+        (r["articleId"], r["figureText"]) for r in mine)
+    order = [(r["date"] is not None, r["date"] or "", r["articleId"]) for r in rows]
+    assert order == sorted(order)  # unbound dates first (SPARQL's order), then by date, article
+    assert run_saved(store, "figures-by-person", {"personName": "Жоқ Адам"}).records() == []

@@ -90,7 +90,13 @@ def _is_menu_run(words: list[int], i: int) -> bool:
 
 
 def body_spans(text: str) -> list[tuple[int, int]]:
-    """Character ranges (start, end) of the lines that are article body text."""
+    """Character ranges (start, end) of the lines that are article body text; a line
+    that repeats an earlier body line word for word is read once.
+
+    >>> t = "Жұмысқа 986 адам орналасты\\nЖұмысқа 986 адам орналасты\\nМәтін."
+    >>> [t[s:e] for s, e in body_spans(t)]
+    ['Жұмысқа 986 адам орналасты', 'Мәтін.']
+    """
     lines = [_trim(text, s, e) for s, e in _lines(text)]
     # short, unpunctuated, non-empty lines: candidates for menus (marked with their word count)
     shortness: list[int] = []
@@ -99,6 +105,7 @@ def body_spans(text: str) -> list[tuple[int, int]]:
         n = len(line.split())
         shortness.append(n if 0 < n <= 4 and not _SENT_END.search(line) else 0)
     out: list[tuple[int, int]] = []
+    kept: set[str] = set()  # body lines so far, spaces folded: a repeat is read once
     skip_title = False  # the line after a bare «Оқи отырыңыз:» is the linked story's title
     for i, (s, e) in enumerate(lines):
         if s == e:
@@ -118,6 +125,10 @@ def body_spans(text: str) -> list[tuple[int, int]]:
             continue
         if not is_kazakh_line(line):
             continue
+        folded = " ".join(line.split())
+        if folded in kept:  # a headline printed twice (page title and h1), a repeated caption
+            continue
+        kept.add(folded)
         out.append((s, e))
     return out
 
