@@ -24,7 +24,7 @@ a few graphs, not the store.
 >>> load_saved("nope")
 Traceback (most recent call last):
 ...
-kg.errors.DerekError: E303: unknown saved query 'nope' (hint: available: figures-by-project, organisations, people, projects, who-reported-figures)
+kg.errors.DerekError: E303: unknown saved query 'nope' (hint: available: figures-by-person, figures-by-project, organisations, people, projects, who-reported-figures)
 """
 
 from __future__ import annotations
