@@ -36,6 +36,10 @@ class Article:
     date: str | None = None
     source: str | None = None
     path: str | None = None
+    #: the text as the user gave it, when it was not Cyrillic (Latin-script Kazakh):
+    #: ``text`` is then its transliteration (:func:`kg.read.latin.to_cyrillic`), and
+    #: the graph's offsets and strings point into ``original``
+    original: str | None = None
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,7 @@ from rdflib import Graph, Literal, URIRef
 from kg import iri
 from kg.model import Article, Extraction, Figure, Post, Quote, Sentence
 from kg.normalise.translit import translit
+from kg.read.latin import Converted, to_cyrillic
 from kg.vocab import (
     DEREK,
     FOAF,
@@ -61,6 +62,18 @@ KK = "kk"
 KK_LATN = "kk-Latn"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$")
+
+
+def _source_of(article: Article) -> Converted | None:
+    """The offset map back to a Latin-script original, when the article has one."""
+    if not article.original:
+        return None
+    conv = to_cyrillic(article.original)
+    if conv.text != article.text:
+        log.warning("article %s: its text is not the transliteration of its original; "
+                    "offsets point into the transliteration", article.id)
+        return None
+    return conv
 
 
 def decimal_literal(value: Decimal | int | float | str) -> Literal:
@@ -94,6 +107,9 @@ class _Mapper:
         self.g = Graph()
         for prefix, ns in PREFIXES.items():
             self.g.bind(prefix, ns)
+        self.source = _source_of(ex.article)
+        #: the text as given: the graph's strings and offsets point into it
+        self.shown: str = (ex.article.original or "") if self.source is not None else ex.article.text
 
     # -- helpers ---------------------------------------------------------
     def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
@@ -106,11 +122,20 @@ class _Mapper:
         if lat:
             self.add(node, SKOS.altLabel, Literal(lat, lang=KK_LATN))
 
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Offsets in the text as the user gave it (the same unless it was Latin script)."""
+        return (start, end) if self.source is None else self.source.source_span(start, end)
+
+    def surface(self, start: int, end: int) -> str:
+        s, e = self.span(start, end)
+        return self.shown[s:e]
+
     def anchor(self, node: URIRef, start: int, end: int) -> None:
-        """NIF offsets of ``node`` in the article text, plus its surface string."""
+        """NIF offsets of ``node`` in the text as given, plus its surface string."""
+        start, end = self.span(start, end)
         self.add(node, NIF.beginIndex, _offset(start))
         self.add(node, NIF.endIndex, _offset(end))
-        self.add(node, NIF.anchorOf, Literal(self.ex.article.text[start:end]))
+        self.add(node, NIF.anchorOf, Literal(self.shown[start:end]))
         self.add(node, NIF.referenceContext, self.context)
         self.add(node, PROV.wasDerivedFrom, self.article)
 
@@ -121,8 +146,9 @@ class _Mapper:
         self.add(s, RDF.type, PROV.Entity)
         self.add(s, DEREK.articleId, Literal(a.id))
         if a.title:
-            self.add(s, SCHEMA.headline, Literal(a.title, lang=KK))
-            self.add(s, RDFS.label, Literal(a.title, lang=KK))
+            lang = KK_LATN if self.source is not None else KK
+            self.add(s, SCHEMA.headline, Literal(a.title, lang=lang))
+            self.add(s, RDFS.label, Literal(a.title, lang=lang))
         if a.url:
             self.add(s, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI))
         if a.date:
@@ -138,13 +164,13 @@ class _Mapper:
         self.add(s, DEREK.hasText, c)
         self.add(c, RDF.type, NIF.Context)
         self.add(c, RDF.type, NIF.String)
-        self.add(c, NIF.isString, Literal(a.text))
+        self.add(c, NIF.isString, Literal(self.shown))
         self.add(c, NIF.beginIndex, _offset(0))
-        self.add(c, NIF.endIndex, _offset(len(a.text)))
+        self.add(c, NIF.endIndex, _offset(len(self.shown)))
         self.add(c, PROV.wasDerivedFrom, s)
 
     def sentence(self, sent: Sentence) -> URIRef:
-        node = iri.sentence(self.aid, sent.start, sent.end, self.base)
+        node = iri.sentence(self.aid, *self.span(sent.start, sent.end), self.base)
         if (node, RDF.type, NIF.Sentence) not in self.g:
             self.add(node, RDF.type, NIF.Sentence)
             self.add(node, RDF.type, NIF.String)
@@ -225,8 +251,9 @@ class _Mapper:
         except (ValueError, ArithmeticError):
             log.warning("article %s: skipping figure %r with value %r", self.aid, fig.text, fig.value)
             return
-        node = iri.figure(self.aid, fig.start, fig.end, self.base)
-        text = fig.text or self.ex.article.text[fig.start : fig.end]
+        node = iri.figure(self.aid, *self.span(fig.start, fig.end), self.base)
+        text = self.surface(fig.start, fig.end) if self.source else fig.text or self.surface(
+            fig.start, fig.end)
         self.add(node, RDF.type, DEREK.Figure)
         self.add(node, RDF.type, NIF.String)
         self.add(node, DEREK.value, value)
@@ -247,7 +274,7 @@ class _Mapper:
             self.add(node, PROV.wasAttributedTo, reporter)
 
     def map_quote(self, q: Quote) -> None:
-        node = iri.quote_node(self.aid, q.start, q.end, self.base)
+        node = iri.quote_node(self.aid, *self.span(q.start, q.end), self.base)
         self.add(node, RDF.type, DEREK.Quote)
         self.add(node, RDF.type, NIF.String)
         self.add(node, DEREK.quoteKind, Literal(q.kind))

@@ -1,6 +1,8 @@
 """Read articles from files and directories: ``.txt`` (one article) and
 ``.jsonl`` (one article per line with ``id``, ``text`` and optional ``title``,
-``url``, ``date``, ``source``). HTML pasted into either is reduced to text.
+``url``, ``date``, ``source``). HTML pasted into either is reduced to text, and
+Kazakh in the Latin alphabet is read through its Cyrillic transliteration
+(:mod:`kg.read.latin`), the article keeping the text as given.
 
 Every input yields either an :class:`~kg.model.Article` or a :class:`Skipped`
 saying why it was not read; nothing raises for bad content.
@@ -25,6 +27,7 @@ from pathlib import Path
 
 from kg.model import Article
 from kg.read.checks import Problem, decode_text, language_problem, normalise_text
+from kg.read.latin import to_cyrillic
 
 SUFFIXES = (".txt", ".jsonl")
 _ID_OK = re.compile(r"^[\w.\-]{1,200}$", re.UNICODE)
@@ -90,6 +93,9 @@ def make_article(
         text = html_to_text(text)
     if not text.strip():
         return Skipped(where, Problem("E001", "empty text"))
+    latin = to_cyrillic(text)
+    original = text if latin.changed else None
+    text = latin.text
     problem = language_problem(text)
     if problem:
         return Skipped(where, problem)
@@ -98,9 +104,10 @@ def make_article(
             where,
             Problem("E007", f"unusable article id {article_id!r}", "use letters, digits, . _ -"),
         )
-    first = next((ln.strip() for ln in text.split("\n") if ln.strip()), None)
+    shown = original or text
+    first = next((ln.strip() for ln in shown.split("\n") if ln.strip()), None)
     title = meta.pop("title", None) or (first if first and len(first) <= 200 else None)
-    return Article(id=article_id, text=text, title=title, path=where, **meta)
+    return Article(id=article_id, text=text, title=title, path=where, original=original, **meta)
 
 
 def _read_txt(path: Path) -> Iterator[Article | Skipped]:
