@@ -43,8 +43,9 @@ import re
 from dataclasses import dataclass
 
 from kg.read.checks import _KK_WORDS
+from kg.read.latin_lexicon import respell_line
 
-__all__ = ["Converted", "to_cyrillic", "scheme_of"]
+__all__ = ["Converted", "naive_cyrillic", "to_cyrillic", "scheme_of"]
 
 _VOWELS = set("aeiouyäöüūıáóúýí")
 
@@ -92,8 +93,9 @@ class Converted:
     """Cyrillic ``text`` made from ``original``; ``offsets[i]`` is where ``text[i]`` came from.
 
     Each Latin unit (a letter, a digraph such as ``ch``, a letter with its
-    apostrophe) yields exactly one character, so ``offsets`` is strictly
-    increasing and has ``len(text) + 1`` entries, the last being ``len(original)``.
+    apostrophe) yields one character, and a soft or hard sign restored by the
+    lexicon (:mod:`kg.read.latin_lexicon`) none, so ``offsets`` never decreases and
+    has ``len(text) + 1`` entries, the last being ``len(original)``.
     """
 
     text: str
@@ -128,7 +130,8 @@ def _verdict(line: str, converted: str) -> int:
     """2: a Latin-script Kazakh line; 1: Latin, could be Kazakh; 0: leave it."""
     latin = len(_LATIN.findall(line))
     cyr = len(_CYR.findall(line))
-    if latin < 2 or latin <= 2 * cyr or _ENGLISH & set(_WORDS.findall(line.lower())):
+    # two English function words (one could be Kazakh: «is» is іс in the 2017/2018 alphabets)
+    if latin < 2 or latin <= 2 * cyr or len(_ENGLISH & set(_WORDS.findall(line.lower()))) >= 2:
         return 0
     words = [w.lower() for w in re.findall(r"\w+", converted) if _CYR.search(w)]
     if not words:
@@ -170,8 +173,10 @@ def _tse(line: str, i: int, scheme: str) -> bool:
     Elsewhere it is т + с, as in the Kazakh conditional (кетсе, атсалысу).
     """
     after = _fold(line[i + 2 : i + 3], scheme)
+    if scheme == "2017":  # и is i'
+        after = "и" if after == "i" and line[i + 3 : i + 4] in tuple(_APOSTROPHES) else after
     start = i == 0 or not line[i - 1].isalpha()
-    return start or after == "i" or any(line[max(0, i - k) : i - k + 7].lower() in _TS_STEMS for k in (1, 2, 3))
+    return start or _TABLES[scheme].get(after) == "и" or after == "и" or any(line[max(0, i - k) : i - k + 7].lower() in _TS_STEMS for k in (1, 2, 3))
 
 
 def _unit(line: str, i: int, scheme: str) -> tuple[str, int]:
@@ -191,7 +196,7 @@ def _unit(line: str, i: int, scheme: str) -> tuple[str, int]:
         return "ч", 2
     if low == "s" and nxt == "h" and scheme == "2018":
         return "ш", 2
-    if low == "t" and nxt == "s" and scheme != "2018" and _tse(line, i, scheme):
+    if low == "t" and nxt == "s" and _tse(line, i, scheme):
         return "ц", 2
     if low == "ş" and nxt == "ş":
         return "щ", 2
@@ -204,9 +209,22 @@ def _unit(line: str, i: int, scheme: str) -> tuple[str, int]:
                 not prev.isalpha() or prev in _VOWELS - {"y", "ı"} or prev == "i")):
             return ("я" if nxt == "a" else "ю"), 2
         return ("й" if prev in _VOWELS else "и"), 1
-    if table.get(low) == "і" and nxt in ("a", "u") and (not prev.isalpha() or prev in _VOWELS):
-        return ("я" if nxt == "a" else "ю"), 2  # 2017/2018: ia, iu at a word's start or after a vowel
+    if table.get(low) == "і" and nxt in ("a", "u", "ý") and (
+            not prev.isalpha() or prev in _VOWELS or nxt != "a"):
+        # 2017/2018: iu, iý: ю; ia at a word's start or after a vowel: я
+        return ("я" if nxt == "a" else "ю"), 2
     return table.get(low, line[i]), 1
+
+
+def naive_cyrillic(latin: str) -> str:
+    """One line of 2021 Latin read letter by letter, without the lexicon.
+
+    >>> naive_cyrillic("lager"), naive_cyrillic("şahar")
+    ('лагер', 'шахар')
+    """
+    buf: list[str] = []
+    _convert_line(latin, 0, "2021", buf, [])
+    return "".join(buf)
 
 
 def to_cyrillic(text: str) -> Converted:
@@ -231,6 +249,7 @@ def to_cyrillic(text: str) -> Converted:
     src: list[int] = []
     for line, start, buf, bsrc, verdict in lines:
         if verdict == 2 or (verdict == 1 and latin_text):
+            buf, bsrc = respell_line(buf, bsrc, start + len(line))
             out.extend(buf)
             src.extend(bsrc)
         else:
