@@ -36,6 +36,8 @@ class Article:
     date: str | None = None
     source: str | None = None
     path: str | None = None
+    #: the outlet that published it (a page's og:site_name, a feed's title), schema:publisher
+    publisher: str | None = None
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from kg.model import Article
 from kg.read.checks import Problem, decode_text, language_problem, normalise_text
+from kg.read.dates import find_date, iso_date
 
 SUFFIXES = (".txt", ".jsonl")
 _ID_OK = re.compile(r"^[\w.\-]{1,200}$", re.UNICODE)
@@ -84,7 +85,8 @@ def html_to_text(text: str) -> str:
 def make_article(
     article_id: str, text: str, where: str, **meta: str | None
 ) -> Article | Skipped:
-    """Validate one article's text and metadata; the title defaults to the first line."""
+    """Validate one article's text and metadata; the title defaults to the first line, the
+    date (normalised to ISO 8601 where it parses) to one found in the text (:mod:`kg.read.dates`)."""
     text = normalise_text(text)
     if looks_like_html(text):
         text = html_to_text(text)
@@ -100,7 +102,9 @@ def make_article(
         )
     first = next((ln.strip() for ln in text.split("\n") if ln.strip()), None)
     title = meta.pop("title", None) or (first if first and len(first) <= 200 else None)
-    return Article(id=article_id, text=text, title=title, path=where, **meta)
+    given = meta.pop("date", None)
+    date = (iso_date(given) or given) if given else find_date(text)
+    return Article(id=article_id, text=text, title=title, date=date, path=where, **meta)
 
 
 def _read_txt(path: Path) -> Iterator[Article | Skipped]:
