@@ -1,6 +1,7 @@
-"""Read articles from files and directories: ``.txt`` (one article) and
+"""Read articles from files and directories: ``.txt`` (one article),
 ``.jsonl`` (one article per line with ``id``, ``text`` and optional ``title``,
-``url``, ``date``, ``source``). HTML pasted into either is reduced to text.
+``url``, ``date``, ``source``) and saved pages ``.html`` / ``.htm`` (:mod:`kg.read.pages`).
+HTML pasted into a .txt or .jsonl is reduced to text.
 
 Every input yields either an :class:`~kg.model.Article` or a :class:`Skipped`
 saying why it was not read; nothing raises for bad content.
@@ -27,7 +28,11 @@ from kg.model import Article
 from kg.read.checks import Problem, decode_text, language_problem, normalise_text
 from kg.read.dates import find_date, iso_date
 
-SUFFIXES = (".txt", ".jsonl")
+#: what each file name ending is read as (``.warc.gz`` before its ``.gz``)
+FORMATS = {
+    ".txt": "txt", ".jsonl": "jsonl", ".html": "html", ".htm": "html",
+}  # fmt: skip
+SUFFIXES = tuple(FORMATS)
 _ID_OK = re.compile(r"^[\w.\-]{1,200}$", re.UNICODE)
 
 
@@ -149,14 +154,28 @@ def _read_jsonl(path: Path) -> Iterator[Article | Skipped]:
         yield make_article(rid, rec["text"], where, **meta)
 
 
+def file_format(path: Path) -> str | None:
+    """``txt``, ``jsonl`` or ``html`` from the file name, else None.
+
+    >>> file_format(Path("a.HTM")), file_format(Path("x.gz"))
+    ('html', None)
+    """
+    name = path.name.lower()
+    return next((kind for end, kind in FORMATS.items() if name.endswith(end)), None)
+
+
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | Skipped]:
-    """Files named, and the .txt/.jsonl files under directories named, in sorted order."""
+    """Files named, and the readable files under directories named (see ``FORMATS``),
+    in sorted order."""
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            found = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix in SUFFIXES)
+            found = sorted(f for f in path.rglob("*") if f.is_file() and file_format(f))
             if not found:
-                yield Skipped(str(path), Problem("E009", "no .txt or .jsonl files in directory"))
+                yield Skipped(
+                    str(path),
+                    Problem("E009", "no .txt, .jsonl or .html files in directory"),
+                )
             yield from found
         elif path.is_file():
             yield path
@@ -169,7 +188,13 @@ def read_inputs(paths: Iterable[str | Path]) -> Iterator[Article | Skipped]:
     for item in iter_files(paths):
         if isinstance(item, Skipped):
             yield item
-        elif item.suffix == ".jsonl":
+            continue
+        kind = file_format(item)
+        if kind == "jsonl":
             yield from _read_jsonl(item)
-        else:
+        elif kind == "html":
+            from kg.read.pages import read_html
+
+            yield from read_html(item)
+        else:  # .txt, and any other file named on the command line
             yield from _read_txt(item)
