@@ -1,4 +1,4 @@
-"""Saved pages as input (kg.read.pages)."""
+"""Saved pages and RSS/Atom feeds as input (kg.read.pages, feeds)."""
 
 from __future__ import annotations
 
@@ -18,6 +18,8 @@ ROOT = Path(__file__).resolve().parent.parent
 PAGES = ROOT / "tests" / "data" / "pages"
 SEED_004 = ROOT / "seeds" / "004_6ee0fdbb400b8aeb.txt"
 PAGE_004 = PAGES / "baq_004.html"
+RSS = PAGES / "inform_regions.rss"
+ATOM = PAGES / "egemen.atom"
 
 
 def _figures(paths: list[Path], store: Path) -> Counter[tuple[str, str, str, str | None]]:
@@ -92,3 +94,50 @@ def test_page_in_cp1251_with_declared_charset(tmp_path: Path) -> None:
     page.write_bytes(html.encode("cp1251"))
     [a] = read_inputs([page])
     assert isinstance(a, Article) and "986 адам бар." in a.text  # letters cp1251 has
+
+
+# ---------------------------------------------------------------- feeds
+
+
+def test_rss_feed_items_are_articles_with_link_and_date() -> None:
+    items = list(read_inputs([RSS]))
+    assert all(isinstance(a, Article) for a in items) and len(items) == 3
+    arts = [a for a in items if isinstance(a, Article)]
+    assert [a.date for a in arts] == [
+        "2024-06-03T10:15:00+05:00", "2024-06-03T12:40:00+05:00", "2024-06-03T16:05:00+05:00"]
+    assert [a.url for a in arts] == [
+        "https://www.inform.kz/kz/amanat-bko-taza-auyl-akciyasy_a4201101",
+        "https://www.inform.kz/kz/semey-mektep_a4201177",
+        "https://www.inform.kz/kz/maktaaral-ana_a4201230",
+    ]
+    assert {a.publisher for a in arts} == {"Qazinform — Аймақтар"}
+    assert arts[1].title == "Семейде 1 200 орындық жаңа мектеп салынады"
+    assert arts[1].text.startswith(arts[1].title + "\n")
+    assert all("<p>" not in a.text for a in arts)
+    assert len({a.id for a in arts}) == 3
+    # content:encoded (the full text) is read, not the shortened description
+    taza = (ROOT / "tests/data/articles/102_bko_taza_auyl.txt").read_text(encoding="utf-8")
+    assert taza.strip().split("\n")[-1] in arts[0].text
+
+
+def test_atom_feed_entries_are_articles(tmp_path: Path) -> None:
+    items = list(read_inputs([ATOM]))
+    assert [type(a) for a in items] == [Article, Article]
+    arts = [a for a in items if isinstance(a, Article)]
+    assert [(a.url, a.date) for a in arts] == [
+        ("https://egemen.kz/article/361201-shqo-zhol", "2024-06-04T11:20:00+05:00"),
+        ("https://egemen.kz/article/361245-bko-densaulyk", "2024-06-05T08:45:00+05:00"),
+    ]
+    assert {a.publisher for a in arts} == {"Egemen Qazaqstan"}
+    # the feed's articles give the same figures as the .txt articles they were made from
+    txt = [ROOT / "tests/data/articles/101_shqo_zhol.txt", ROOT / "tests/data/articles/106_bko_densaulyk.txt"]
+    assert _figures([ATOM], tmp_path / "a") == _figures(txt, tmp_path / "t")
+
+
+def test_feed_ids_are_stable_and_safe() -> None:
+    import re
+
+    first = [a.id for a in read_inputs([RSS, ATOM]) if isinstance(a, Article)]
+    again = [a.id for a in read_inputs([RSS, ATOM]) if isinstance(a, Article)]
+    assert first == again and len(set(first)) == 5
+    assert all(re.fullmatch(r"[\w.\-]{1,200}", i) for i in first)

@@ -1,7 +1,8 @@
 """Read articles from files and directories: ``.txt`` (one article),
 ``.jsonl`` (one article per line with ``id``, ``text`` and optional ``title``,
-``url``, ``date``, ``source``) and saved pages ``.html`` / ``.htm`` (:mod:`kg.read.pages`).
-HTML pasted into a .txt or .jsonl is reduced to text.
+``url``, ``date``, ``source``), saved pages ``.html`` / ``.htm`` (:mod:`kg.read.pages`)
+and RSS and Atom feeds ``.xml`` / ``.rss`` / ``.atom`` (:mod:`kg.read.feeds`). HTML pasted
+into a .txt or .jsonl is reduced to text.
 
 Every input yields either an :class:`~kg.model.Article` or a :class:`Skipped`
 saying why it was not read; nothing raises for bad content.
@@ -31,6 +32,7 @@ from kg.read.dates import find_date, iso_date
 #: what each file name ending is read as (``.warc.gz`` before its ``.gz``)
 FORMATS = {
     ".txt": "txt", ".jsonl": "jsonl", ".html": "html", ".htm": "html",
+    ".xml": "feed", ".rss": "feed", ".atom": "feed",
 }  # fmt: skip
 SUFFIXES = tuple(FORMATS)
 _ID_OK = re.compile(r"^[\w.\-]{1,200}$", re.UNICODE)
@@ -155,7 +157,7 @@ def _read_jsonl(path: Path) -> Iterator[Article | Skipped]:
 
 
 def file_format(path: Path) -> str | None:
-    """``txt``, ``jsonl`` or ``html`` from the file name, else None.
+    """``txt``, ``jsonl``, ``html`` or ``feed`` from the file name, else None.
 
     >>> file_format(Path("a.HTM")), file_format(Path("x.gz"))
     ('html', None)
@@ -174,7 +176,7 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | Skipped]:
             if not found:
                 yield Skipped(
                     str(path),
-                    Problem("E009", "no .txt, .jsonl or .html files in directory"),
+                    Problem("E009", "no .txt, .jsonl, .html or feed files in directory"),
                 )
             yield from found
         elif path.is_file():
@@ -196,5 +198,9 @@ def read_inputs(paths: Iterable[str | Path]) -> Iterator[Article | Skipped]:
             from kg.read.pages import read_html
 
             yield from read_html(item)
+        elif kind == "feed":
+            from kg.read.feeds import read_feed_file
+
+            yield from read_feed_file(item)
         else:  # .txt, and any other file named on the command line
             yield from _read_txt(item)
