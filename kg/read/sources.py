@@ -1,8 +1,9 @@
 """Read articles from files and directories: ``.txt`` (one article),
 ``.jsonl`` (one article per line with ``id``, ``text`` and optional ``title``,
-``url``, ``date``, ``source``), saved pages ``.html`` / ``.htm`` (:mod:`kg.read.pages`)
-and RSS and Atom feeds ``.xml`` / ``.rss`` / ``.atom`` (:mod:`kg.read.feeds`). HTML pasted
-into a .txt or .jsonl is reduced to text.
+``url``, ``date``, ``source``), saved pages ``.html`` / ``.htm`` (:mod:`kg.read.pages`),
+RSS and Atom feeds ``.xml`` / ``.rss`` / ``.atom`` (:mod:`kg.read.feeds`) and web crawls
+``.warc`` / ``.warc.gz`` (:mod:`kg.read.warc`). HTML pasted into a .txt or .jsonl is
+reduced to text.
 
 Every input yields either an :class:`~kg.model.Article` or a :class:`Skipped`
 saying why it was not read; nothing raises for bad content.
@@ -32,7 +33,7 @@ from kg.read.dates import find_date, iso_date
 #: what each file name ending is read as (``.warc.gz`` before its ``.gz``)
 FORMATS = {
     ".txt": "txt", ".jsonl": "jsonl", ".html": "html", ".htm": "html",
-    ".xml": "feed", ".rss": "feed", ".atom": "feed",
+    ".xml": "feed", ".rss": "feed", ".atom": "feed", ".warc": "warc", ".warc.gz": "warc",
 }  # fmt: skip
 SUFFIXES = tuple(FORMATS)
 _ID_OK = re.compile(r"^[\w.\-]{1,200}$", re.UNICODE)
@@ -157,10 +158,10 @@ def _read_jsonl(path: Path) -> Iterator[Article | Skipped]:
 
 
 def file_format(path: Path) -> str | None:
-    """``txt``, ``jsonl``, ``html`` or ``feed`` from the file name, else None.
+    """``txt``, ``jsonl``, ``html``, ``feed`` or ``warc`` from the file name, else None.
 
-    >>> file_format(Path("a.HTM")), file_format(Path("x.gz"))
-    ('html', None)
+    >>> file_format(Path("crawl.WARC.gz")), file_format(Path("a.htm")), file_format(Path("x.gz"))
+    ('warc', 'html', None)
     """
     name = path.name.lower()
     return next((kind for end, kind in FORMATS.items() if name.endswith(end)), None)
@@ -176,7 +177,7 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | Skipped]:
             if not found:
                 yield Skipped(
                     str(path),
-                    Problem("E009", "no .txt, .jsonl, .html or feed files in directory"),
+                    Problem("E009", "no .txt, .jsonl, .html, feed or WARC files in directory"),
                 )
             yield from found
         elif path.is_file():
@@ -202,5 +203,9 @@ def read_inputs(paths: Iterable[str | Path]) -> Iterator[Article | Skipped]:
             from kg.read.feeds import read_feed_file
 
             yield from read_feed_file(item)
+        elif kind == "warc":
+            from kg.read.warc import read_warc
+
+            yield from read_warc(item)
         else:  # .txt, and any other file named on the command line
             yield from _read_txt(item)
