@@ -297,3 +297,11 @@ def test_cli_builds_page_feed_and_crawl(tmp_path: Path) -> None:
     # the page is in the crawl too, under the crawl's id: 1 + 3 + 2 articles
     with Store(tmp_path / "st", read_only=True) as st:
         assert len(st.articles()) == 6
+
+
+def test_a_list_item_end_marker_ends_the_article() -> None:
+    """trafilatura writes list items as «- …»: «- Соңғы жаңалықтар» still ends the body."""
+    from kg.read import body_spans
+
+    text = "Жобаға 18 мыңға жуық адам тартылды.\n- Соңғы жаңалықтар\n- Шымкентте 500 орындық емхана ашылды"
+    assert [text[s:e] for s, e in body_spans(text)] == ["Жобаға 18 мыңға жуық адам тартылды."]
