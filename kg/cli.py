@@ -46,7 +46,7 @@ def _model(model: str | None, fast: bool) -> str | None:
 
 @app.command()
 def build(
-    paths: Annotated[list[Path], typer.Argument(help="Files (.txt, .jsonl) and directories.")],
+    paths: Annotated[list[Path], typer.Argument(help="Files (.txt, .jsonl, .html/.htm pages, .xml/.rss/.atom feeds, .warc/.warc.gz crawls) and directories.")],
     store: StoreOpt = DEFAULT_STORE,
     model: Annotated[
         str | None, typer.Option(help="NER pipeline directory (default: the bundled model).")

@@ -40,6 +40,8 @@ class Article:
     #: ``text`` is then its transliteration (:func:`kg.read.latin.to_cyrillic`), and
     #: the graph's offsets and strings point into ``original``
     original: str | None = None
+    #: the outlet that published it (a page's og:site_name, a feed's title), schema:publisher
+    publisher: str | None = None
 
 
 @dataclass(frozen=True)

@@ -155,11 +155,15 @@ class _Mapper:
             if _DATE.match(a.date):
                 self.add(s, SCHEMA.datePublished, Literal(a.date, datatype=XSD.date))
             elif _DATETIME.match(a.date):
-                self.add(s, SCHEMA.datePublished, Literal(a.date, datatype=XSD.dateTime))
+                # xsd:dateTime needs seconds: «2020-12-24T09:31» → «2020-12-24T09:31:00»
+                stamp = re.sub(r"(T\d{2}:\d{2})(?=$|Z|[+-])", r"\1:00", a.date)
+                self.add(s, SCHEMA.datePublished, Literal(stamp, datatype=XSD.dateTime))
             else:
                 self.add(s, SCHEMA.datePublished, Literal(a.date))
         if a.source:
             self.add(s, DEREK.source, Literal(a.source))
+        if a.publisher:
+            self.add(s, SCHEMA.publisher, Literal(a.publisher))
         c = self.context
         self.add(s, DEREK.hasText, c)
         self.add(c, RDF.type, NIF.Context)

@@ -25,7 +25,7 @@ from kg.read.checks import is_kazakh_line
 
 #: a line that starts one of these ends the article: all that follows is furniture
 END_MARKERS = re.compile(
-    r"^\s*(?:Соңғы жаңалықтар|Соңғы жаңалық|Leave A Reply|Leave a Reply|Пікір қалдыру|"
+    r"^\s*(?:[-•*]\s+)?(?:Соңғы жаңалықтар|Соңғы жаңалық|Leave A Reply|Leave a Reply|Пікір қалдыру|"
     r"Пікірлер|Бұл тақырыптағы басқа жаңалықтар|Ең көп оқылғандар|Өзгелердің жаңалығы|"
     r"Тағы оқыңыз|Ұқсас жаңалықтар|Ұқсас материалдар|Оқи отырыңыз|Байланысты жаңалықтар|"
     r"Тақырыпқа қатысты|Көп оқылған|Танымал жаңалықтар|Related posts|Читайте также|"
@@ -43,7 +43,7 @@ _MONTHS = (
 )
 #: lines that are furniture on their own
 FURNITURE_LINE = re.compile(
-    r"^\s*(?:"
+    r"^\s*(?:[-•*]\s+)?(?:"
     r"\d{1,7}"  # view / comment counters
     r"|(?:Көрілімдер|Қаралды|Просмотры|Просмотров|Views|Пікір|Комментарии)\s*[:\-]?\s*\d*"
     r"|Бөлісу\s*:?|Поделиться\s*:?|Share\s*:?|Кіру|Іздеу|Мәзір|Басты бет|Жаңалықтар"

@@ -1,8 +1,10 @@
-"""Read articles from files and directories: ``.txt`` (one article) and
+"""Read articles from files and directories: ``.txt`` (one article),
 ``.jsonl`` (one article per line with ``id``, ``text`` and optional ``title``,
-``url``, ``date``, ``source``). HTML pasted into either is reduced to text, and
-Kazakh in the Latin alphabet is read through its Cyrillic transliteration
-(:mod:`kg.read.latin`), the article keeping the text as given.
+``url``, ``date``, ``source``), saved pages ``.html`` / ``.htm`` (:mod:`kg.read.pages`),
+RSS and Atom feeds ``.xml`` / ``.rss`` / ``.atom`` (:mod:`kg.read.feeds`) and web crawls
+``.warc`` / ``.warc.gz`` (:mod:`kg.read.warc`). HTML pasted into a .txt or .jsonl is
+reduced to text, and Kazakh in the Latin alphabet is read through its Cyrillic
+transliteration (:mod:`kg.read.latin`), the article keeping the text as given.
 
 Every input yields either an :class:`~kg.model.Article` or a :class:`Skipped`
 saying why it was not read; nothing raises for bad content.
@@ -27,9 +29,15 @@ from pathlib import Path
 
 from kg.model import Article
 from kg.read.checks import Problem, decode_text, language_problem, normalise_text
+from kg.read.dates import find_date, iso_date
 from kg.read.latin import to_cyrillic
 
-SUFFIXES = (".txt", ".jsonl")
+#: what each file name ending is read as (``.warc.gz`` before its ``.gz``)
+FORMATS = {
+    ".txt": "txt", ".jsonl": "jsonl", ".html": "html", ".htm": "html",
+    ".xml": "feed", ".rss": "feed", ".atom": "feed", ".warc": "warc", ".warc.gz": "warc",
+}  # fmt: skip
+SUFFIXES = tuple(FORMATS)
 _ID_OK = re.compile(r"^[\w.\-]{1,200}$", re.UNICODE)
 
 
@@ -87,7 +95,8 @@ def html_to_text(text: str) -> str:
 def make_article(
     article_id: str, text: str, where: str, **meta: str | None
 ) -> Article | Skipped:
-    """Validate one article's text and metadata; the title defaults to the first line."""
+    """Validate one article's text and metadata; the title defaults to the first line, the
+    date (normalised to ISO 8601 where it parses) to one found in the text (:mod:`kg.read.dates`)."""
     text = normalise_text(text)
     if looks_like_html(text):
         text = html_to_text(text)
@@ -107,7 +116,10 @@ def make_article(
     shown = original or text
     first = next((ln.strip() for ln in shown.split("\n") if ln.strip()), None)
     title = meta.pop("title", None) or (first if first and len(first) <= 200 else None)
-    return Article(id=article_id, text=text, title=title, path=where, original=original, **meta)
+    given = meta.pop("date", None)
+    date = (iso_date(given) or given) if given else find_date(text)
+    return Article(id=article_id, text=text, title=title, date=date, path=where,
+                   original=original, **meta)
 
 
 def _read_txt(path: Path) -> Iterator[Article | Skipped]:
@@ -152,14 +164,28 @@ def _read_jsonl(path: Path) -> Iterator[Article | Skipped]:
         yield make_article(rid, rec["text"], where, **meta)
 
 
+def file_format(path: Path) -> str | None:
+    """``txt``, ``jsonl``, ``html``, ``feed`` or ``warc`` from the file name, else None.
+
+    >>> file_format(Path("crawl.WARC.gz")), file_format(Path("a.htm")), file_format(Path("x.gz"))
+    ('warc', 'html', None)
+    """
+    name = path.name.lower()
+    return next((kind for end, kind in FORMATS.items() if name.endswith(end)), None)
+
+
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | Skipped]:
-    """Files named, and the .txt/.jsonl files under directories named, in sorted order."""
+    """Files named, and the readable files under directories named (see ``FORMATS``),
+    in sorted order."""
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            found = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix in SUFFIXES)
+            found = sorted(f for f in path.rglob("*") if f.is_file() and file_format(f))
             if not found:
-                yield Skipped(str(path), Problem("E009", "no .txt or .jsonl files in directory"))
+                yield Skipped(
+                    str(path),
+                    Problem("E009", "no .txt, .jsonl, .html, feed or WARC files in directory"),
+                )
             yield from found
         elif path.is_file():
             yield path
@@ -172,7 +198,21 @@ def read_inputs(paths: Iterable[str | Path]) -> Iterator[Article | Skipped]:
     for item in iter_files(paths):
         if isinstance(item, Skipped):
             yield item
-        elif item.suffix == ".jsonl":
+            continue
+        kind = file_format(item)
+        if kind == "jsonl":
             yield from _read_jsonl(item)
-        else:
+        elif kind == "html":
+            from kg.read.pages import read_html
+
+            yield from read_html(item)
+        elif kind == "feed":
+            from kg.read.feeds import read_feed_file
+
+            yield from read_feed_file(item)
+        elif kind == "warc":
+            from kg.read.warc import read_warc
+
+            yield from read_warc(item)
+        else:  # .txt, and any other file named on the command line
             yield from _read_txt(item)
