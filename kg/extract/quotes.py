@@ -59,6 +59,9 @@ _DIALOGUE_DASH = re.compile(r"(?:^|(?<=[.!?…:]))[ \t]*[-–—―][ \t]", re.M
 _FIRST_PERSON = re.compile(
     r"(?<![^\W\d_])(?:біз|біздің|бізде|бізге|бізді|мен|менің|маған|мені)(?![^\W\d_])"
     r"|[^\W\d_]{3,}(?:мыз|міз|мын|мін|ымыз|іміз|дық|дік|тық|тік)(?![^\W\d_])", re.I)
+#: first person in a sentence that is then speech, not an introduction of the speaker
+_WE = re.compile(r"(?<![^\W\d_])(?:біз|біздің|бізде|бізге|бізді|менің|маған|мені)(?![^\W\d_])"
+                 r"|[^\W\d_]{3,}(?:мыз|міз|мын|мін)(?![^\W\d_])", re.I)
 _SPEECH_INTRO = re.compile(
     r"(?<![^\W\d_])(?:былай|деді|дейді|айтты|айтады|атап|мәлімдеді|жеткізді|түсіндірді|сөзінде"
     r"|баяндады|хабарлады|тоқталды|пікірімен|бөлісті|сөз алған|сөйледі|ескертті|сынады|сын айтты"
@@ -119,6 +122,41 @@ def _tail_speaker(ctx: Context, a: int, b: int, content_start: int, verb: str) -
     return resolve_back(ctx, content_start)
 
 
+def _after_intro(ctx: Context, start: int, end: int) -> int:
+    """Where a pronoun or post in the tag of an unopened quotation looks back from: the end of
+    the paragraph's first sentence where that sentence introduces a new speaker by post and
+    name («Облыстық білім басқармасының басшысы Әлия Жұмабекова мектептерге тоқталды. Биыл
+    6 мектеп салынды, – деді спикер.»), else the quotation's start."""
+    first = next((s for s in ctx.sentences if start <= s.start < end), None)
+    if first is None or first.end >= end or _WE.search(ctx.text, first.start, first.end):
+        return start
+    key = subject(ctx, first.start, first.end)
+    if key and any(p.person_key == key and p.mention is not None
+                   and first.start <= p.mention.start < first.end for p in ctx.posts):
+        return first.end
+    return start
+
+
+def _tail_end(text: str, i: int, pairs: dict[int, tuple[int, int]]) -> int:
+    """End of a tag's clause; a quoted name inside it («– дейді «Ақмешіт агро» ЖШС директоры
+    Ғалым Сәрсенбаев.») does not end it.
+
+    >>> t = "», – дейді «Ақмешіт агро» ЖШС директоры Ғалым Сәрсенбаев. Келесі"
+    >>> o, c = t.index("«"), t.index("» ЖШС")
+    >>> t[o:_tail_end(t, o - 1, {c: (o, o)})]
+    '«Ақмешіт агро» ЖШС директоры Ғалым Сәрсенбаев'
+    """
+    end = clause_end(text, i)
+    for _ in range(3):
+        if end >= len(text) or text[end] not in "«„“":
+            break
+        close = next((c for c, (o, _) in pairs.items() if o == end), None)
+        if close is None or close - end > 80 or not re.match(r"\s+[^\W\d_]", text[close + 1:]):
+            break
+        end = clause_end(text, close + 1)
+    return end
+
+
 def _tagged(ctx: Context, pairs: dict[int, tuple[int, int]],
             paras: list[tuple[int, int]]) -> list[_Raw]:
     text = ctx.text
@@ -145,7 +183,7 @@ def _tagged(ctx: Context, pairs: dict[int, tuple[int, int]],
         if verb == "деген" and not re.match(r"\s+(?:еді|болатын)", text[m.end():]):
             continue
         pa, pb = next(((a, b) for a, b in paras if a <= m.start() < b), (0, len(text)))
-        tail_end = clause_end(text, m.end())
+        tail_end = _tail_end(text, m.end(), pairs)
         if closer is not None:
             start, end = pairs[closer][1] + 1, closer
         else:
@@ -160,7 +198,8 @@ def _tagged(ctx: Context, pairs: dict[int, tuple[int, int]],
                 start += 1
         last_tail[pa] = tail_end + 1
         tail = m.end()
-        out.append(_Raw(start, end, "direct", lambda a=tail, b=tail_end, s=start, v=verb:
+        back = start if closer is not None else _after_intro(ctx, start, end)
+        out.append(_Raw(start, end, "direct", lambda a=tail, b=tail_end, s=back, v=verb:
                         _tail_speaker(ctx, a, b, s, v)))
     return out
 

@@ -268,13 +268,73 @@ def find_post(ctx: Context, a: int, b: int, pos: int, nominative: bool = True,
                         continue
             best.append((k, ws, post))
     if not best:
-        return None
+        return _generic_holder(ctx, words, pos, nominative, end_at)
     top = max(k for k, _, _ in best)
     keys = [p.person_key for k, _, p in best if k == top]
     if len(set(keys)) > 1:  # ambiguous: the one mentioned most recently before pos
         recent = [h.key for h in ctx.hits if h.end <= pos and h.key in keys]
         return recent[-1] if recent else None
     return keys[0]
+
+
+#: head titles a generic phrase may use («сала жетекшісі», «кәсіпорын басшысы») and their
+#: nominative possessive forms
+_HEADS = {"басшы": "басшысы", "жетекші": "жетекшісі", "директор": "директоры",
+          "бастығ": "бастығы", "меңгеруші": "меңгерушісі", "төраға": "төрағасы"}
+_DEPARTMENT = ("basqarma", "bolim", "departament", "komitet", "ministrl", "inspeksiia",
+               "agenttig", "qyzmet")
+_COMPANY = ("jss", "aq", "kasiporn", "kompaniia", "mkk", "shjq", "seriktestig", "korporasiia",
+            "zauyt", "kombinat")
+#: generic nouns for the body a head heads → slug prefixes one of its organisation's words
+#: must have (the noun itself otherwise: «музей басшысы» → an organisation named …музейі)
+_GENERIC = {"сала": _DEPARTMENT, "ведомство": _DEPARTMENT, "кәсіпорын": _COMPANY,
+            "компания": _COMPANY, "серіктестік": _COMPANY, "мекеме": None, "ұйым": None,
+            "орталық": ("ortalyq",), "музей": ("muzei",), "қорық-музей": ("muzei",),
+            "аурухана": ("aurukhana", "auruhana"), "мектеп": ("mektep",), "колледж": ("kolledj",),
+            "қожалық": ("qojalyq",), "шаруашылық": ("qojalyq", "saruasylyq")}
+
+
+def _generic_holder(ctx: Context, words: list[tuple[int, int, str]], pos: int,
+                    nominative: bool, end_at: int | None) -> str | None:
+    """«Сала жетекшісі», «Кәсіпорын басшысы», «Музей директорының»: a head named by a generic
+    noun for the body. The holder is the one person named before ``pos`` who heads a body of
+    that kind; none, or two, give None.
+
+    >>> from kg.model import Mention, Post
+    >>> text = "Басқарманың басшысы Ержан Қасымов келді. Сала жетекшісі 9 ауыл туралы айтты."
+    >>> posts = [Post("qasymov", "басшысы", "energetika-basqarmasy", Mention(12, 33, "", "POSITION"))]
+    >>> ctx = Context.build(text, [], [], posts)
+    >>> find_post(ctx, 41, 56, pos=41)
+    'qasymov'
+    """
+    for j in range(1, len(words)):
+        (_, _, gen), (_, we, w) = words[j - 1], words[j]
+        if end_at is not None and we != end_at:
+            continue
+        stem = next((s for s in _HEADS if w.startswith(s) and len(w) - len(s) <= 7), None)
+        if gen not in _GENERIC or stem is None or (nominative and w != _HEADS[stem]):
+            continue
+        kinds = _GENERIC[gen]
+        keys = set()
+        for post in ctx.posts:
+            title = (WORD.findall(post.position.lower()) or [""])[-1]
+            if title not in _HEADS.values() or post.mention is None or post.mention.start >= pos:
+                continue
+            # the body's words: its key (cut short when long) and the words before the post
+            sa, _ = ctx.sentence_at(post.mention.start)
+            sa = max([min(sa, post.mention.start)]
+                     + [h.end for h in ctx.hits if sa <= h.end <= post.mention.start])
+            before = WORD.findall(ctx.text[sa:post.mention.start])[-8:]
+            org = {o for o in slug(post.organisation_key or "").split("-") if o}
+            org |= {slug(x) for x in before}
+            if kinds is None:
+                if org & {"akimdigi", "akimdiginin"}:
+                    continue
+            elif not any(o.startswith(kinds) for o in org):
+                continue
+            keys.add(post.person_key)
+        return keys.pop() if len(keys) == 1 else None
+    return None
 
 
 _TERRITORY = {"өңір": "облыс", "аймақ": "облыс", "облыс": "облыс", "қала": "қала",
@@ -353,10 +413,49 @@ def find_indirect(ctx: Context) -> list[Quote]:
             lead = [w.lower() for w in WORD.findall(text[s.start:m.start()])[:4]]
             if key is None and {"ол", "спикер"} & set(lead):  # «Сондай-ақ ол … атап өтті»
                 key = resolve_back(ctx, s.start)
+            if key is None and out and _dropped_subject(text, s.start, m.start()):
+                key = _previous_speaker(ctx, s, out[-1])
             if key is None:
                 continue
         out.append(Quote(start=s.start, end=s.end, speaker_key=key, kind="indirect"))
     return out
+
+
+#: connectives that open a sentence continuing the last speaker's report
+_GO_ON = ("сондай ақ", "сонымен қатар", "сонымен бірге", "бұдан бөлек", "бұған қоса",
+          "одан бөлек", "сонымен", "қосымша")
+_CLAUSE_OBJECT = re.compile(
+    r"[^\W\d_]{2,}(?:ғанын|генін|қанын|кенін|атынын|етінін|йтынын|йтінін|ғандығын|гендігін"
+    r"|қандығын|кендігін)(?:\s+(?:да|де|та|те))?\s*$", re.I)
+#: nouns for bodies: a sentence with one of them in the nominative has a subject of its own
+_BODY_SUBJECTS = frozenset("""басқарма басқармасы әкімдік әкімдігі бөлім бөлімі департамент
+департаменті министрлік министрлігі комитет комитеті қызмет қызметі мекеме мекемесі ұйым ұйымы
+компания компаниясы орталық орталығы палата палатасы кеңес кеңесі прокуратура полиция
+сот инспекция инспекциясы агенттік агенттігі филиал филиалы""".split())
+
+
+def _dropped_subject(text: str, a: int, verb: int) -> bool:
+    """«Сондай-ақ ауданда 6 амбулатория жөнделгенін жеткізді.»: a sentence that goes on with
+    a connective, reports a clause («…-ғанын») and names no subject of its own."""
+    raw = WORD.findall(text[a:verb])
+    if {"ЖШС", "АҚ", "ЖАҚ", "МКК"} & set(raw):
+        return False
+    words = [w.lower() for w in raw]
+    lead = " ".join(words[:2])
+    if not any(lead == c or lead.startswith(c + " ") or words[:1] == [c] for c in _GO_ON):
+        return False
+    return bool(_CLAUSE_OBJECT.search(text[a:verb])) and not set(words) & _BODY_SUBJECTS
+
+
+def _previous_speaker(ctx: Context, s: Sentence, last: Quote) -> str | None:
+    """The speaker of the sentence right before ``s`` in its paragraph, where that sentence
+    is indirect speech (rule 5: a dropped subject is the person it refers to)."""
+    prev = [x for x in ctx.sentences if x.end <= s.start]
+    if not prev or prev[-1].paragraph != s.paragraph:
+        return None
+    if last.start == prev[-1].start and last.end == prev[-1].end:
+        return last.speaker_key
+    return None
 
 
 def _is_tag(text: str, verb_start: int) -> bool:
