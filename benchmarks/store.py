@@ -58,6 +58,38 @@ def timed(fn, runs: int) -> tuple[list[float], int]:
     return times, rows
 
 
+class Clock:
+    """A binary sink for ``kg query --stream`` output that notes when the first row came."""
+
+    def __init__(self) -> None:
+        self.t0 = time.perf_counter()
+        self.first: float | None = None
+        self.lines = 0
+
+    def write(self, data: bytes) -> int:
+        self.lines += data.count(b"\n")
+        if self.first is None and self.lines >= 2:  # the header line and one row
+            self.first = time.perf_counter() - self.t0
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+
+def streamed(st, name: str, runs: int) -> tuple[list[float], list[float], int]:
+    """First-row and last-row times of ``kg query NAME --stream`` over the whole store."""
+    from kg.query.saved import stream_saved
+
+    first, total, rows = [], [], 0
+    for _ in range(runs):
+        sink = Clock()
+        stream_saved(st, name, {}, sink, "tsv")  # type: ignore[arg-type]
+        total.append(time.perf_counter() - sink.t0)
+        first.append(sink.first if sink.first is not None else total[-1])
+        rows = max(0, sink.lines - 1)
+    return first, total, rows
+
+
 def pct(times: list[float], q: float) -> float:
     ordered = sorted(times)
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
@@ -129,6 +161,11 @@ def main(argv: list[str] | None = None) -> int:
         times, rows = timed(lambda name=name: len(run_saved(st, name)), args.whole_runs)
         print(f"{name:26s}{'(whole store)':18s}{1000 * pct(times, .5):10.1f}"
               f"{1000 * pct(times, .95):10.1f}{rows:9,d}")
+        first, total, srows = streamed(st, name, args.whole_runs)
+        print(f"{name:26s}{'--stream 1st row':18s}{1000 * pct(first, .5):10.1f}"
+              f"{1000 * pct(first, .95):10.1f}{srows:9,d}")
+        print(f"{name:26s}{'--stream all':18s}{1000 * pct(total, .5):10.1f}"
+              f"{1000 * pct(total, .95):10.1f}{srows:9,d}")
         for param in q.params:
             pool = samples.get(param)
             if not pool:

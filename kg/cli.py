@@ -115,12 +115,21 @@ def query(
         typer.Option("--param", "-p", help="key=value, bound to ?key (never pasted into text)."),
     ] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv or json.")] = "table",
+    stream: Annotated[
+        bool,
+        typer.Option("--stream", help="Write rows as they are found, without the query's ORDER BY "
+                     "(tsv unless --format csv/json): the first rows of a big store come at once."),
+    ] = False,
     store: StoreOpt = DEFAULT_STORE,
 ) -> None:
     """Run a saved query (``kg query --list`` shows them: use NAME 'list')."""
-    from kg.commands import run_query
+    from kg.commands import run_query, stream_query
 
     try:
+        if stream:
+            sys.stdout.flush()
+            stream_query(store, name, param or [], fmt, sys.stdout.buffer)
+            return
         sys.stdout.write(run_query(store, name, param or [], fmt))
     except DerekError as err:
         raise _fail(err) from None

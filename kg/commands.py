@@ -10,7 +10,7 @@ import sys
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from kg.errors import DerekError
 
@@ -131,20 +131,33 @@ def run_load(store: Path, files: list[Path], threads: int = 2) -> str:
         st.close()
 
 
-def run_query(store: Path, name: str, params: list[str], fmt: str) -> str:
-    """``kg query NAME``: a saved query with ``key=value`` parameters bound."""
-    from kg.query import format_rows, list_saved, run_saved
-
-    if name in ("list", "--list"):
-        return "\n".join(list_saved()) + "\n"
+def _query_params(params: list[str]) -> dict[str, str]:
     bindings: dict[str, str] = {}
     for p in params:
         key, sep, value = p.partition("=")
         if not sep or not key.strip():
             raise DerekError("E301", f"bad parameter {p!r}", "write --param key=value")
         bindings[key.strip().lstrip("?")] = value
+    return bindings
+
+
+def run_query(store: Path, name: str, params: list[str], fmt: str) -> str:
+    """``kg query NAME``: a saved query with ``key=value`` parameters bound."""
+    from kg.query import format_rows, list_saved, run_saved
+
+    if name in ("list", "--list"):
+        return "\n".join(list_saved()) + "\n"
+    bindings = _query_params(params)
     st = _open_store(store)
     return format_rows(run_saved(st, name, bindings), fmt)
+
+
+def stream_query(store: Path, name: str, params: list[str], fmt: str, out: IO[bytes]) -> None:
+    """``kg query NAME --stream``: rows written as they are found, unordered."""
+    from kg.query.saved import stream_saved
+
+    bindings = _query_params(params)
+    stream_saved(_open_store(store), name, bindings, out, "tsv" if fmt == "table" else fmt)
 
 
 def run_adhoc(store: Path, text: str, fmt: str) -> str:

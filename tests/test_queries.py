@@ -224,3 +224,26 @@ def test_figures_by_person_lists_one_reporters_figures_in_date_order(store: Stor
     order = [(r["date"] is not None, r["date"] or "", r["articleId"]) for r in rows]
     assert order == sorted(order)  # unbound dates first (SPARQL's order), then by date, article
     assert run_saved(store, "figures-by-person", {"personName": "Жоқ Адам"}).records() == []
+
+
+@pytest.mark.parametrize("name", list_saved())
+def test_streamed_rows_are_the_ordered_rows_in_some_order(store: Store, name: str) -> None:
+    """``kg query --stream`` drops ORDER BY only: the same rows (as a multiset), same columns."""
+    from kg.query.saved import stream_saved
+
+    ordered = run_saved(store, name).serialize("csv").decode().splitlines()
+    buf = io.BytesIO()
+    params = {"personName": ASANOV} if "personName" in load_saved(name).params else {}
+    if params:
+        ordered = run_saved(store, name, params).serialize("csv").decode().splitlines()
+    stream_saved(store, name, params, buf, "csv")
+    streamed = buf.getvalue().decode().splitlines()
+    assert streamed[0] == ordered[0]
+    assert len(streamed) > 1 and sorted(streamed[1:]) == sorted(ordered[1:])
+
+
+def test_stream_refuses_a_format_it_cannot_stream(store: Store) -> None:
+    from kg.query.saved import stream_saved
+
+    with pytest.raises(DerekError, match="E307"):
+        stream_saved(store, "people", {}, io.BytesIO(), "xml")

@@ -33,7 +33,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 import pyoxigraph as ox
 
@@ -47,6 +47,8 @@ if TYPE_CHECKING:
 QUERIES_DIR = ROOT / "queries"
 PARAM_KINDS = ("string", "kk", "iri")
 _GRAPH_VAR = re.compile(r"\bGRAPH\s+\?g\b")
+#: a trailing ORDER BY clause (nothing but sort keys after it: no LIMIT/OFFSET, no braces)
+_TRAILING_ORDER = re.compile(r"\n\s*ORDER\s+BY\b(?:(?!\b(?:LIMIT|OFFSET)\b)[^{}])*\Z", re.IGNORECASE)
 _HEADER = re.compile(r"^#\s*(name|description|columns|param|order)\s*(\w*)\s*:\s*(.*)$")
 
 
@@ -154,3 +156,49 @@ def run_saved(store: Store, name: str, params: Mapping[str, str] | None = None) 
         raise DerekError("E306", f"saved query {name} does not return {', '.join(missing)}",
                          hint="the header's columns must match the SELECT clause")
     return rows
+
+
+def unordered(text: str) -> str:
+    r"""``text`` without its trailing ``ORDER BY`` (kept when a LIMIT or OFFSET follows it,
+    since dropping the order would change which rows come back).
+
+    >>> unordered("SELECT ?a WHERE { ?a ?b ?c }\nORDER BY ?a ?b")
+    'SELECT ?a WHERE { ?a ?b ?c }'
+    >>> unordered("SELECT ?a WHERE { ?a ?b ?c }\nORDER BY ?a LIMIT 3")
+    'SELECT ?a WHERE { ?a ?b ?c }\nORDER BY ?a LIMIT 3'
+    """
+    return _TRAILING_ORDER.sub("", text)
+
+
+STREAM_FORMATS = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV,
+                  "json": ox.QueryResultsFormat.JSON}
+
+
+def stream_saved(store: Store, name: str, params: Mapping[str, str] | None,
+                 out: IO[bytes], format: str = "tsv") -> None:
+    """Write a saved query's rows to ``out`` as the store yields them, in no particular order.
+
+    The query's ``ORDER BY`` is dropped (see :func:`unordered`), so the first rows come
+    before the last are found and nothing is held in memory; the W3C csv/tsv/json
+    writer of pyoxigraph writes each solution as it is read.
+
+    >>> import io
+    >>> from kg.store import Store
+    >>> buf = io.BytesIO()
+    >>> stream_saved(Store(), "people", {}, buf, "csv")
+    >>> buf.getvalue().decode().strip()
+    'articleId,personName,position,organisationName'
+    """
+    fmt = STREAM_FORMATS.get(format.lower())
+    if fmt is None:
+        raise DerekError("E307", f"cannot stream format {format!r}",
+                         hint="streamed rows come as csv, tsv or json; use --format tsv")
+    q = load_saved(name)
+    bindings = {k: q.term(k, v) for k, v in (params or {}).items()}
+    result = store.query(unordered(q.text), bindings, graphs=_graphs_for(store, q, bindings))
+    found = [v.value for v in result.variables]
+    missing = [c for c in q.columns if c not in found]
+    if missing:
+        raise DerekError("E306", f"saved query {name} does not return {', '.join(missing)}",
+                         hint="the header's columns must match the SELECT clause")
+    result.serialize(out, fmt)
