@@ -257,3 +257,50 @@ def test_school_named_in_full_then_by_its_common_noun() -> None:
         ("информатика пәнінің мұғалімі", "Қараағаш жалпы білім беретін мектебі"),
         ("директоры", "Қараағаш жалпы білім беретін мектебі"),
     }
+
+
+def test_quoted_name_with_legal_form_after_it() -> None:
+    text = ("Брифингте «Қызылорда облыстық онкологиялық орталығы» ШЖҚ МКК директоры "
+            "Гүлнар Сейітова сөз алды.")
+    assert "«Қызылорда облыстық онкологиялық орталығы» ШЖҚ МКК" in orgs(text)
+
+
+def test_company_department_keeps_its_company() -> None:
+    text = ("– деді «Маңғыстаумұнайгаз» АҚ персоналды басқару департаментінің директоры "
+            "Айнұр Сисенова.")
+    assert orgs(text) == {
+        "«Маңғыстаумұнайгаз» АҚ персоналды басқару департаменті": "«Маңғыстаумұнайгаз» АҚ",
+        "«Маңғыстаумұнайгаз» АҚ": None,
+    }
+
+
+def test_communications_service_and_hyphenated_head() -> None:
+    text = ("Ақтау, 5 желтоқсан. Өңірлік коммуникациялар қызметінде брифинг өтті. "
+            "«Әзірет Сұлтан» мемлекеттік тарихи-мәдени қорық-музейінің директоры Бақыт Ілиясов "
+            "сөйледі. Ол бұл қызметінде он жыл жұмыс істеді.")
+    assert set(orgs(text)) == {"Өңірлік коммуникациялар қызметі",
+                               "«Әзірет Сұлтан» мемлекеттік тарихи-мәдени қорық-музейі"}
+
+
+def test_model_span_sets_the_start_but_keeps_parents_and_stops_at_a_dash() -> None:
+    from kg.normalise.morph import tokenize
+    from kg.normalise.orgs import find_orgs
+
+    text = "Өткен сейсенбісі күні ауданымыздың орталық кітапханасында кездесу өтті."
+    toks = tokenize(text)  # the rules alone sweep in the date before the name
+    assert [h.name for h in find_orgs(text, toks)] == [
+        "сейсенбісі күні ауданымыздың орталық кітапханасы"]
+    model = [h.name for h in find_orgs(text, toks, set(), {toks[5][2]: toks[4][1]})]
+    assert model == ["орталық кітапханасы"]
+    # a span that starts inside the rules' parent chain leaves the parent in place
+    text = "Көлік министрлігі Автомобиль жолдары комитетінің өкілі келді."
+    toks = tokenize(text)
+    hits = find_orgs(text, toks, set(), {toks[4][2]: toks[2][1]})
+    assert [(h.name, h.parent and h.parent.name) for h in hits] == [
+        ("Автомобиль жолдары комитеті", "Көлік министрлігі")]
+    # a span reaching back over a dash is not taken: «ҚазАқпарат – Облыс әкімдігі»
+    text = "ҚЫЗЫЛОРДА. ҚазАқпарат – Облыс денсаулық сақтау басқармасы хабарлады."
+    toks = tokenize(text)
+    head = next(k for k, t in enumerate(toks) if t[0] == "басқармасы")
+    hits = find_orgs(text, toks, set(), {toks[head][2]: toks[2][1]})
+    assert all("–" not in h.name for h in hits)

@@ -169,8 +169,9 @@ def extract_entities(text: str, sentences: list[Sentence], mentions: list[Mentio
             pl.mentions.append(Mention(ph.start, ph.end, ph.text, "GPE", "rules"))
 
     org_hits: list[OrgHit] = []
+    model_spans = {m.end: m.start for m in mentions if m.label == "ORGANISATION"}
     for toks, stop in zip(sent_toks, stops, strict=True):
-        org_hits.extend(find_orgs(text, toks, stop))
+        org_hits.extend(find_orgs(text, toks, stop, model_spans))
     org_hits.extend(find_outlets(text, spans))
     region, city = _article_territory(places)
     resolver = OrgResolver(text, org_hits, mentions, region=region, city=city)
@@ -261,8 +262,8 @@ def _posts(text: str, sent_toks: list[list[tuple[str, int, int]]], hits: list[Na
                         org_key = resolver.find_by_head("партиясы")
                     if place is not None:
                         org_key = place.key
-                        if position_of(ph.position.split()[-1]) == "әкімі" and _BARE_AKIMAT.search(
-                                text):
+                        if position_of(ph.position.split()[0]) == "әкімі" and _BARE_AKIMAT.search(
+                                text):  # «Келес ауданы әкімінің орынбасары» + «әкімдік» → akimat
                             resolver.add_akimat(place.name)
                     bare = bare_head_of(toks[ph.org_end][0])
                     if org_key is None and bare is not None:  # «Басқарма басшысы Name»

@@ -31,6 +31,7 @@ from typing import Any
 import numpy as np
 
 from kg import ROOT
+from kg.nlp.indomain import read_jsonl, split_positions
 from kg.nlp.kaznerd import LABELS
 from kg.nlp.train import default_data_dir, limit_threads
 
@@ -201,12 +202,24 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
     np.random.seed(args.seed)
     torch.manual_seed(args.seed)
     data = Path(args.data or default_data_dir())
-    encoder = ensure_encoder(args.encoder)
-    model, tokenizer = build_model(encoder, args.layers)
+    if args.init is not None:  # continue from a trained pipeline (stage 2 of make train-trf)
+        from kg.nlp.trf_ner import load_weights
+
+        model, tokenizer, tags = load_weights(Path(args.init) / "ner")
+        assert list(tags) == TAGS, "--init model has another label set"
+    else:
+        model, tokenizer = build_model(ensure_encoder(args.encoder), args.layers)
     model.to(args.device)
     train_data, dev_data = read_split(data / "train.iob"), read_split(data / "dev.iob")
     if args.limit:
         train_data, dev_data = train_data[: args.limit], dev_data[: args.limit // 4 or 1]
+    if args.our_scheme:  # trained and selected in our scheme (benchmarks/ner_domain.py: both)
+        train_data = [(w, split_positions(w, t)) for w, t in train_data]
+        dev_data = [(w, split_positions(w, t)) for w, t in dev_data]
+    for spec in args.extra:  # in-domain data (kg.nlp.indomain): FILE or FILE:TIMES
+        path, _, times = str(spec).partition(":")
+        train_data += read_jsonl(Path(path)) * int(times or 1)
+    extra_dev = read_jsonl(Path(args.extra_dev)) if args.extra_dev else []
     enc = encode(tokenizer, train_data, args.max_pieces)
     lengths = [len(ids) for ids, _ in enc]
     rng = random.Random(args.seed)
@@ -253,6 +266,12 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
                 scores = evaluate(pipe, dev_data)
                 print(f"dev epoch {epoch} step {step}: P {scores['p']} R {scores['r']} "
                       f"F {scores['f']} ({time.time() - t0:.0f}s)", flush=True)
+                if extra_dev:  # select on KazNERD dev and our own dev articles alike
+                    ours = evaluate(pipe, extra_dev)
+                    scores = {**scores, "kaznerd_f": scores["f"], "ours": ours,
+                              "f": round((scores["f"] + ours["f"]) / 2, 4)}
+                    print(f"  our dev: P {ours['p']} R {ours['r']} F {ours['f']} "
+                          f"{ {k: v['f'] for k, v in ours['per_type'].items()} }", flush=True)
                 if scores["f"] > best["f"]:
                     best = {**scores, "epoch": epoch, "step": step}
                     meta = {"performance": best, "training": {
@@ -295,6 +314,14 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--device", default="cpu")
+    ap.add_argument("--init", type=Path, default=None,
+                    help="start from this trained pipeline instead of the bare encoder")
+    ap.add_argument("--extra", action="append", default=[],
+                    help="more training sentences (kg.nlp.indomain JSONL), FILE or FILE:TIMES")
+    ap.add_argument("--extra-dev", type=Path, default=None,
+                    help="our own dev sentences: the model is selected on the mean of both F1s")
+    ap.add_argument("--our-scheme", action="store_true",
+                    help="KazNERD POSITION spans holding an organisation split into both")
     ap.add_argument("--limit", type=int, default=0, help="first N train sentences (smoke runs)")
     return ap
 

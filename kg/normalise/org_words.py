@@ -32,7 +32,7 @@ HEADS: dict[str, bool] = {
         "үйі", "қожалығы", "кооперативі", "бөбекжайы", "агрофирмасы",
     )},
 }
-LEGAL_FORMS = frozenset({"ЖШС", "АҚ", "ЖАҚ", "ҚҚ", "КЕАҚ", "РМК", "ШЖҚ", "МКҚК", "КММ", "КМҚК",
+LEGAL_FORMS = frozenset({"ЖШС", "АҚ", "ЖАҚ", "ҚҚ", "КЕАҚ", "РМК", "ШЖҚ", "МКК", "МКҚК", "КММ", "КМҚК",
                          "РМҚК", "ҚБ", "ЖК", "ӨК", "ТОО", "АО"})
 #: modifiers that never make a name specific on their own
 GENERIC = frozenset("""облыс облысы облыстық қала қаласы қалалық аудан ауданы аудандық ауыл ауылы
@@ -80,6 +80,8 @@ def position_of(word: str) -> str | None:
 TOP_HEADS = frozenset({"әкімдігі", "министрлігі", "партиясы", "мәслихаты", "прокуратурасы"})
 #: heads named together with their nominative parent («"AMANAT" партиясы … филиалы»)
 BRANCH_HEADS = frozenset({"филиалы", "бөлімшесі", "өкілдігі", "фракциясы"})
+#: units named with their company before them: «"Маңғыстаумұнайгаз" АҚ персоналды басқару департаменті»
+COMPANY_UNIT_HEADS = BRANCH_HEADS | {"департаменті"}
 #: internal units named without their genitive parent («…басқармасының X бөлімі» → «X бөлімі»)
 SUBUNIT_HEADS = frozenset({"бөлімі", "секторы"})
 #: «X жанындағы Y кеңесі»: Y is attached to X (X is Y's parent, not part of its name)
@@ -173,6 +175,11 @@ def head_of(word: str) -> str | None:
     for end in POSSESSIVE_CASE:
         if low.endswith(end) and low[: -len(end)] in HEADS:
             return low[: -len(end)]
+    stem, dash, last = low.rpartition("-")
+    if dash and stem and last and not stem[-1].isdigit():  # «қорық-музейінің» → «қорық-музейі»
+        inner = head_of(last)
+        if inner is not None and inner not in LEGAL_FORMS:
+            return f"{stem}-{inner}"
     return None
 
 

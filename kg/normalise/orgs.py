@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.normalise.morph import GENITIVE, tokenize
+from kg.normalise.morph import GENITIVE, possessive_nominative, tokenize
 from kg.normalise.org_words import (
     _ADJ_ENDS,
     _BAD_ENDINGS,
@@ -41,6 +41,7 @@ from kg.normalise.org_words import (
     BARE_HEADS,
     BARE_TERRITORY,
     BRANCH_HEADS,
+    COMPANY_UNIT_HEADS,
     GENERIC,
     HEADS,
     LEGAL_FORMS,
@@ -156,7 +157,7 @@ def _extend_left(toks: list[Token], h: int, stop: set[int], first: int) -> int:
                 prev_head or i == first or toks[i + 1][0].lower() in _TERRITORIAL):
             break
         if hd is not None:
-            branch = hd in LEGAL_FORMS and head_of(toks[h][0]) in BRANCH_HEADS
+            branch = hd in LEGAL_FORMS and head_of(toks[h][0]) in COMPANY_UNIT_HEADS
             if not branch and (hd in LEGAL_FORMS or tok.lower() != hd
                                and not tok.lower().endswith(GENITIVE)):
                 break  # «ЖШС облыстық … қоғамы»: two bodies side by side (but «… АҚ … филиалы»)
@@ -216,7 +217,7 @@ def _name(text: str, toks: list[Token], j: int, h: int, head: str) -> str:
 
 def _inner_head(toks: list[Token], j: int, h: int) -> int | None:
     """The nearest head inside ``toks[j:h]`` that names a parent body."""
-    branch = head_of(toks[h][0]) in BRANCH_HEADS
+    branch = head_of(toks[h][0]) in COMPANY_UNIT_HEADS
     for k in range(h - 1, j, -1):
         if head_of(toks[k][0]) is None or toks[k][0] in LEGAL_FORMS and not branch:
             continue
@@ -263,10 +264,14 @@ def _build(text: str, toks: list[Token], j: int, h: int, head: str | None = None
     return hit
 
 
-def find_orgs(text: str, toks: list[Token], stop: set[int] | None = None) -> list[OrgHit]:
+def find_orgs(text: str, toks: list[Token], stop: set[int] | None = None,
+              model_spans: dict[int, int] | None = None) -> list[OrgHit]:
     """Organisation mentions among one sentence's tokens (outermost heads only).
 
-    ``stop`` holds indices of tokens that belong to people's names.
+    ``stop`` holds indices of tokens that belong to people's names. ``model_spans`` maps the
+    end offset of each NER ORGANISATION span to its start: where one ends on a head the rules
+    found, the model says where the name starts (issue 11: its spans are the authority on
+    boundaries, the rules on what the name is — head, case, parents).
 
     >>> s = "Филиал жанындағы Экология мәселелері жөніндегі қоғамдық кеңестің мүшесі"
     >>> [(h.name, h.parent.name) for h in find_orgs(*_demo(s))]
@@ -292,6 +297,10 @@ def find_orgs(text: str, toks: list[Token], stop: set[int] | None = None) -> lis
         if h in stop:
             continue
         head = head_of(tok)
+        if head is None and h > 0 and toks[h - 1][0].lower() in _SERVICE_KINDS and \
+                possessive_nominative(tok.lower()) == "қызметі":
+            head = "қызметі"  # «Өңірлік коммуникациялар қызметінде»: a service is a body here
+        service = head == "қызметі"
         bare = None
         if head is None:
             bare = bare_head_of(tok)
@@ -309,7 +318,7 @@ def find_orgs(text: str, toks: list[Token], stop: set[int] | None = None) -> lis
         later = _next_head(toks, h + 1) if bare is None else None
         # an inner head continues into a longer name: «партиясы … филиалы»,
         # but an akimat or a party after a nominative head is a body of its own
-        if later is not None and tok in LEGAL_FORMS and head_of(toks[later][0]) in BRANCH_HEADS:
+        if later is not None and tok in LEGAL_FORMS and head_of(toks[later][0]) in COMPANY_UNIT_HEADS:
             continue  # «"ҚазАвтоЖол" ҰК" АҚ Батыс Қазақстан облыстық филиалы»: one name
         if later is not None and (low.endswith(GENITIVE) or low == head and head_of(
                 toks[later][0]) not in TOP_HEADS and toks[later][0] not in LEGAL_FORMS):
@@ -318,13 +327,18 @@ def find_orgs(text: str, toks: list[Token], stop: set[int] | None = None) -> lis
             continue  # «"Аналар мектебі" жобасы»: a project's name, not a body
         if nxt == "»" and any(t == "«" for t, _, _ in toks[max(0, h - 10):h]):
             k = max(m for m in range(max(0, h - 10), h) if toks[m][0] == "«")
-            hit = OrgHit(text[toks[k][1]: toks[h + 1][2]], toks[k][1], toks[h + 1][2], head,
-                         first=k)
+            e = h + 1
+            while e + 1 < n and toks[e + 1][0] in LEGAL_FORMS:
+                e += 1  # «"… онкологиялық орталығы" ШЖҚ МКК»: the legal form ends the name
+            hit = OrgHit(text[toks[k][1]: toks[e][2]], toks[k][1], toks[e][2],
+                         head if e == h + 1 else toks[e][0], first=k)
             hits.append(hit)
-            covered_until = h + 1
+            covered_until = e
             continue
         j = _extend_left(toks, h, stop, max(0, covered_until + 1))
-        hit = _build(text, toks, j, h, bare)
+        if model_spans and bare is None:  # a bare head («бөлімі») stays the rules' call
+            j = _model_start(toks, h, stop, max(0, covered_until + 1), model_spans, j)
+        hit = _build(text, toks, j, h, bare or ("қызметі" if service else None))
         if bare is not None and (hit.vague or not _bare_named(toks, hit.first, h)):
             continue
         before = toks[j - 1][0] if j > 0 else ""
@@ -341,6 +355,37 @@ def find_orgs(text: str, toks: list[Token], stop: set[int] | None = None) -> lis
         hits.append(hit)
         covered_until = h
     return hits
+
+
+_OPEN_QUOTES = ("«", '"', "“")
+_CLOSE_QUOTES = ("»", '"', "”")
+#: «X қызметі» is a body only after these («қызметі» is otherwise «work, activity»)
+_SERVICE_KINDS = frozenset({"коммуникациялар", "диспетчерлік"})
+_BREAKS = frozenset({"–", "—", ":", ";", ".", "!", "?"})
+
+
+def _model_start(toks: list[Token], h: int, stop: set[int], first: int,
+                 model_spans: dict[int, int], j: int) -> int:
+    """The first token of the NER span that ends on head ``toks[h]``, else ``j``.
+
+    >>> toks = tokenize("Бүгін саяси кеңес бюросы өтті")
+    >>> _model_start(toks, 3, set(), 0, {toks[3][2]: toks[1][1]}, 0)
+    1
+    """
+    start = model_spans.get(toks[h][2])
+    if start is None:
+        return j
+    k = next((m for m in range(first, h + 1) if toks[m][1] == start), None)
+    if k is None or any(m in stop for m in range(k, h)):
+        return j
+    if k < j and any(toks[m][0] in _BREAKS for m in range(k, j)):
+        return j  # «ҚазАқпарат – Облыс әкімдігі»: a dash or colon ends what comes before
+    if k > j and any(head_of(toks[m][0]) is not None for m in range(j, k)):
+        return j  # «Көлік министрлігі Автомобиль жолдары комитеті»: the rules' span holds its parent
+    if k > first and toks[k - 1][0] in _OPEN_QUOTES and any(
+            toks[m][0] in _CLOSE_QUOTES for m in range(k, h)):
+        k -= 1  # «"Jas Otan" жастар қанаты»: the name starts at its quote mark
+    return k
 
 
 def _bare_ok(toks: list[Token], h: int) -> bool:
