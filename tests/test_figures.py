@@ -408,3 +408,11 @@ def test_scale_word_in_the_possessive_accusative_and_partitive_number_words() ->
         (D(25), "person", "exact"), (D(21), "person", "exact"),
         (D(2_400_000_000), "KZT", "more_than"),
     ]
+
+
+def test_aek_with_a_hyphenated_case_ending_and_a_person_noun_before_an_agent_noun() -> None:
+    # «АЕК-ке дейін»: the monthly calculation index with its case ending after a hyphen
+    assert one("Олар 400 АЕК-ке дейін қайтарымсыз грант алды.") == (
+        Decimal(400), "айлық есептік көрсеткіш", "up_to")
+    # «кәсіпкер демеуші»: an entrepreneur who sponsors is still a person, not a compound unit
+    assert one("Акцияға 35 кәсіпкер демеуші болды.") == (Decimal(35), "person", "exact")

@@ -304,3 +304,21 @@ def test_model_span_sets_the_start_but_keeps_parents_and_stops_at_a_dash() -> No
     head = next(k for k, t in enumerate(toks) if t[0] == "басқармасы")
     hits = find_orgs(text, toks, set(), {toks[head][2]: toks[2][1]})
     assert all("–" not in h.name for h in hits)
+
+
+def test_a_board_chair_of_a_company_and_a_district_department_named_with_its_district() -> None:
+    from kg.extract.entities import extract_entities
+
+    ents = extract_entities("«Батыс Энерго» АҚ басқарма төрағасының орынбасары Ерік Мұратов "
+                            "айтты.", [], [])
+    assert [(p.position, ents.name_of(p.organisation_key)) for p in ents.posts] == [
+        ("басқарма төрағасының орынбасары", "«Батыс Энерго» АҚ")]
+    # a model span that leaves out the district before the name does not cut it off
+    from kg.normalise.morph import tokenize
+    from kg.normalise.orgs import find_orgs
+
+    text = "Аягөз ауданының тұрғын үй-коммуналдық шаруашылығы бөлімінің басшысы сөйледі."
+    toks = tokenize(text)
+    head = next(k for k, t in enumerate(toks) if t[0] == "бөлімінің")
+    hits = find_orgs(text, toks, set(), {toks[head][2]: toks[2][1]})
+    assert [h.name for h in hits] == ["Аягөз ауданының тұрғын үй-коммуналдық шаруашылығы бөлімі"]

@@ -191,7 +191,8 @@ def _phrase(text: str, toks: list[Token], i: int) -> _Phrase | None:
         return None  # a hotline: «1414 байланыс орталығы», «101 немесе 112 нөміріне»
     if nxt.startswith("жұлдызд"):
         return None  # «5 жұлдызды қонақүй»: a rating
-    aek = nxt in ("аек", "айлық") and (nxt == "аек" or nxt2.startswith(("есеп", "көрсеткіш")))
+    aek = nxt.split("-")[0] == "аек" or nxt == "айлық" and nxt2.startswith(("есеп", "көрсеткіш"))
+    # «400 АЕК-ке дейін»: the abbreviation with its case ending after a hyphen
     if nxt and is_time_word(nxt) and not aek and not (nxt == "күн" and nxt2.startswith(_SOLAR)):
         return None
     if age_at(toks, j):

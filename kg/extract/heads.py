@@ -114,6 +114,8 @@ def _compound(w: str, nxt: str, nxt2: str) -> str | None:
     if nxt in ("жұмыс", "еңбек") and nxt2.startswith(("істе", "ет")):
         return None  # «18 бөлімше жұмыс істейді»: a verb phrase, not «бөлімше жұмысы»
     agent = _AGENT.match(nxt)
+    if lemma(w) in PERSON and (agent or nlem in PERSON):
+        return "person"  # «35 кәсіпкер демеуші болды», «кәсіпкер әйел»: people either way
     if agent and _bare(w) and agent.group() not in PERSON and not nxt.endswith(("лық", "лік")):
         return f"{w} {agent.group()}"  # «жұмыс берушілерге» → жұмыс беруші; «тұқым сепкіш»
     poss = possessive_nominative(nxt)

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.normalise.morph import GENITIVE
+from kg.normalise.org_words import LEGAL_FORMS
 from kg.normalise.orgs import position_of
 from kg.normalise.places import is_place_word
 
@@ -91,6 +92,9 @@ def position_before(toks: list[Token], first: int) -> tuple[int, int, str] | Non
         i -= 2  # «информатика пәнінің мұғалімі»: the subject is part of the post
         if i >= 1 and toks[i][0].lower() in _SUBJECT_HEADS and toks[i - 1][0][:1].islower():
             i -= 1  # «қазақ тілі пәнінің мұғалімі»
+    if i >= 2 and toks[i - 1][0].lower() == "басқарма" and toks[i][0].lower().startswith(
+            "төраға") and (toks[i - 2][0] in LEGAL_FORMS or toks[i - 2][0] == "»"):
+        i -= 1  # «"Батыс Энерго" АҚ басқарма төрағасының орынбасары»: the board's chair
     words = [t for t, _, _ in toks[i:j + 1]]
     text = " ".join(words)
     if i - 1 >= 0 and toks[i - 1][0] in TITLE_PREFIXES and toks[i - 1][0] != "ел":

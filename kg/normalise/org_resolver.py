@@ -11,7 +11,7 @@ import hashlib
 import re
 
 from kg.normalise.morph import GENITIVE
-from kg.normalise.org_words import SUBUNIT_HEADS, TOP_HEADS
+from kg.normalise.org_words import HEADS, LEGAL_FORMS, SUBUNIT_HEADS, TOP_HEADS
 from kg.normalise.orgs import BARE_HEADS, GENERIC, OrgHit, bare_head_of, head_of, org_match_key
 from kg.normalise.places import _ABBREV
 
@@ -45,6 +45,24 @@ def _words(name: str) -> list[str]:
     while len(words) > 1 and words[0] in GENERIC:
         words = words[1:]
     return words
+
+
+_LEGAL_LOWER = frozenset(f.lower() for f in LEGAL_FORMS)
+
+
+def _head_word(name: str) -> str | None:
+    """The head noun of a name, past a legal form that ends it.
+
+    >>> _head_word("«Тараз қалалық көпбейінді ауруханасы» ШЖҚ МКК"), _head_word("«Ақ бидай» ЖШС")
+    ('ауруханасы', 'жшс')
+    """
+    words = _words(name)
+    k = len(words)
+    while k > 1 and words[k - 1] in _LEGAL_LOWER:
+        k -= 1
+    if k < len(words) and words[k - 1] not in HEADS:
+        return words[-1]  # «"Ақ бидай" ЖШС»: the legal form is the head
+    return words[k - 1] if words else None
 
 
 _TERR_ADJ = {"облыстық": "облысы", "өңірлік": "облысы", "қалалық": "қаласы",
@@ -242,7 +260,7 @@ class OrgResolver:
     def heads(self, head: str) -> list[str]:
         """Keys of the organisations whose head is ``head`` (possessive or bare form)."""
         head = BARE_HEADS.get(head, head)
-        return [k for k, o in self.orgs.items() if _words(o.name)[-1:] == [head]]
+        return [k for k, o in self.orgs.items() if _head_word(o.name) == head]
 
     def ministry_named_by(self, word: str) -> str | None:
         """«Ауыл шаруашылығы вице-министрі»: the ministry the article names whose name

@@ -218,8 +218,16 @@ def _name(text: str, toks: list[Token], j: int, h: int, head: str) -> str:
 def _inner_head(toks: list[Token], j: int, h: int) -> int | None:
     """The nearest head inside ``toks[j:h]`` that names a parent body."""
     branch = head_of(toks[h][0]) in COMPANY_UNIT_HEADS
+    quoted: set[int] = set()  # «"… сақтандыру қоры" КЕАҚ»: a head inside quotes is the name's
+    opened = None
+    for m in range(j, h):
+        if toks[m][0] in ("«", "“"):
+            opened = m
+        elif toks[m][0] in ("»", "”") and opened is not None:
+            quoted.update(range(opened + 1, m))
+            opened = None
     for k in range(h - 1, j, -1):
-        if head_of(toks[k][0]) is None or toks[k][0] in LEGAL_FORMS and not branch:
+        if k in quoted or head_of(toks[k][0]) is None or toks[k][0] in LEGAL_FORMS and not branch:
             continue
         if head_of(toks[k + 1][0]) is not None and head_of(toks[k][0]) not in TOP_HEADS:
             continue  # compound head: «инспекциясы комитеті» (not «партиясы фракциясы»)
@@ -330,8 +338,10 @@ def find_orgs(text: str, toks: list[Token], stop: set[int] | None = None,
             e = h + 1
             while e + 1 < n and toks[e + 1][0] in LEGAL_FORMS:
                 e += 1  # «"… онкологиялық орталығы" ШЖҚ МКК»: the legal form ends the name
-            hit = OrgHit(text[toks[k][1]: toks[e][2]], toks[k][1], toks[e][2],
-                         head if e == h + 1 else toks[e][0], first=k)
+            unit = _next_head(toks, e + 1) if e > h + 1 else None
+            if unit is not None and unit - e <= 6 and head_of(toks[unit][0]) in COMPANY_UNIT_HEADS:
+                continue  # «"… қоры" КЕАҚ Жамбыл облыстық филиалы»: the branch's head names it
+            hit = OrgHit(text[toks[k][1]: toks[e][2]], toks[k][1], toks[e][2], head, first=k)
             hits.append(hit)
             covered_until = e
             continue
@@ -361,6 +371,8 @@ _OPEN_QUOTES = ("«", '"', "“")
 _CLOSE_QUOTES = ("»", '"', "”")
 #: «X қызметі» is a body only after these («қызметі» is otherwise «work, activity»)
 _SERVICE_KINDS = frozenset({"коммуникациялар", "диспетчерлік"})
+_PLACE_BEFORE = frozenset({"ауданының", "облысының", "қаласының", "ауылының", "ауданы", "облысы",
+                           "қаласы", "ауылы", "облыстық", "қалалық", "аудандық"})
 _BREAKS = frozenset({"–", "—", ":", ";", ".", "!", "?"})
 
 
@@ -380,6 +392,8 @@ def _model_start(toks: list[Token], h: int, stop: set[int], first: int,
         return j
     if k < j and any(toks[m][0] in _BREAKS for m in range(k, j)):
         return j  # «ҚазАқпарат – Облыс әкімдігі»: a dash or colon ends what comes before
+    if k > j and toks[k - 1][0].lower() in _PLACE_BEFORE:
+        return j  # «Аягөз ауданының тұрғын үй-коммуналдық шаруашылығы бөлімі»: the place is in it
     if k > j and any(head_of(toks[m][0]) is not None for m in range(j, k)):
         return j  # «Көлік министрлігі Автомобиль жолдары комитеті»: the rules' span holds its parent
     if k > first and toks[k - 1][0] in _OPEN_QUOTES and any(

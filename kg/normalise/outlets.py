@@ -11,6 +11,9 @@ Kazinform … хабарлаған»). An all-capitals Latin name is written in 
 [('Kazinform', 'KAZINFORM'), ('Kazinform', 'Kazinform')]
 >>> find_outlets("Астана, 2 сәуір. Министрлікте кеңес өтті.", [(0, 40)])
 []
+>>> t = "Түркістан, 14 ақпан. ҚазАқпарат. Брифинг өтті.\\nТАРАЗ. 24.kz – Нысан ашылды."
+>>> [h.name for h in find_outlets(t, [(0, len(t))])]
+['ҚазАқпарат', '24.kz']
 """
 
 from __future__ import annotations
@@ -20,10 +23,16 @@ import re
 from kg.normalise.orgs import OrgHit
 
 _UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
-#: a dateline: a city in capitals (optionally «, 2 сәуір»), a full stop, the outlet, a dash
+_LOWER = "a-zа-яёәғқңөұүһі"
+#: a dateline: a city in capitals, or a city and a date («Түркістан, 14 ақпан»), a full stop,
+#: then the outlet and a dash («ТАРАЗ. 24.kz – …»), or an outlet that looks like one (inner
+#: capital, all capitals, a dot or digit: «ҚазАқпарат», «Tengrinews.kz») and a full stop
 DATELINE = re.compile(
-    rf"(?m)^[ \t]*[{_UPPER}][{_UPPER}\- ]{{1,40}}(?:,\s*\d{{1,2}}\s+\w+)?\.[ \t]+"
-    rf"(?P<outlet>[{_UPPER}][\w.]{{1,24}}(?:[ \t][{_UPPER}][\w.]{{1,20}})?)[ \t]*[–—-][ \t]"
+    rf"(?m)^[ \t]*(?:[{_UPPER}][{_UPPER}\- ]{{1,40}}(?:,\s*\d{{1,2}}\s+\w+)?"
+    rf"|[{_UPPER}][{_LOWER}\-]{{1,30}},\s*\d{{1,2}}\s+[{_LOWER}]+)\.[ \t]+"
+    rf"(?:(?P<outlet>[{_UPPER}\d][\w.]{{1,24}}(?:[ \t][{_UPPER}][\w.]{{1,20}})?)[ \t]*[–—-][ \t]"
+    rf"|(?P<outlet2>[{_UPPER}\d](?=[\w.]*(?:[{_LOWER}][{_UPPER}]|[.\d]\w))[\w.]{{1,24}}"
+    rf"|[{_UPPER}]{{3,}})\.[ \t])"
 )
 
 
@@ -46,9 +55,10 @@ def find_outlets(text: str, spans: list[tuple[int, int]]) -> list[OrgHit]:
     names: dict[str, str] = {}
     hits: list[OrgHit] = []
     for m in DATELINE.finditer(text):
-        a, b = m.span("outlet")
+        group = "outlet" if m.group("outlet") else "outlet2"
+        a, b = m.span(group)
         if in_body(a, b):
-            names.setdefault(m.group("outlet").lower(), outlet_name(m.group("outlet")))
+            names.setdefault(m.group(group).lower(), outlet_name(m.group(group)))
     for low, name in names.items():
         pattern = re.compile(rf"(?<![\w-]){re.escape(low)}(?![\w-])", re.IGNORECASE)
         for m in pattern.finditer(text):
