@@ -33,7 +33,7 @@ train: setup
 
 # the default (transformer) NER, issue 11: (1) KazNERD alone, about 100 minutes on this 2-core
 # CPU (--device cuda on a GPU); (2) our gold and silver as spans (kg.nlp.indomain); (3) KazNERD
-# and that data together, starting from (1), about 25 minutes. `make train-trf-dom` does (2)
+# and that data together, starting from (1), about 30 minutes. `make train-trf-dom` does (2)
 # and (3) from the KazNERD-only model in git history (scripts/kaznerd_model.sh).
 DOM_ARGS := --epochs 3 --lr 5e-5 --our-scheme --evals-per-epoch 2 \
 	--extra build/indomain/train.jsonl:4 --extra build/indomain/silver.jsonl:2 \

@@ -286,12 +286,11 @@ def test_model_span_sets_the_start_but_keeps_parents_and_stops_at_a_dash() -> No
     from kg.normalise.morph import tokenize
     from kg.normalise.orgs import find_orgs
 
-    text = "Өткен сейсенбісі күні ауданымыздың орталық кітапханасында кездесу өтті."
-    toks = tokenize(text)  # the rules alone sweep in the date before the name
-    assert [h.name for h in find_orgs(text, toks)] == [
-        "сейсенбісі күні ауданымыздың орталық кітапханасы"]
-    model = [h.name for h in find_orgs(text, toks, set(), {toks[5][2]: toks[4][1]})]
-    assert model == ["орталық кітапханасы"]
+    text = "Кеше саяси кеңес бюросының отырысы өтті."
+    toks = tokenize(text)  # where the model's span starts, the name starts
+    assert [h.name for h in find_orgs(text, toks)] == ["саяси кеңес бюросы"]
+    assert [h.name for h in find_orgs(text, toks, set(), {toks[3][2]: toks[2][1]})] == [
+        "кеңес бюросы"]
     # a span that starts inside the rules' parent chain leaves the parent in place
     text = "Көлік министрлігі Автомобиль жолдары комитетінің өкілі келді."
     toks = tokenize(text)
@@ -322,3 +321,25 @@ def test_a_board_chair_of_a_company_and_a_district_department_named_with_its_dis
     head = next(k for k, t in enumerate(toks) if t[0] == "бөлімінің")
     hits = find_orgs(text, toks, set(), {toks[head][2]: toks[2][1]})
     assert [h.name for h in hits] == ["Аягөз ауданының тұрғын үй-коммуналдық шаруашылығы бөлімі"]
+
+
+def test_issue_11_boundaries_a_field_a_date_and_a_list_before_the_name() -> None:
+    text = ("Еңбек және халықты әлеуметтік қорғау министрлігі Халықты әлеуметтік қорғау "
+            "саласындағы реттеу және бақылау комитетінің Павлодар облысы бойынша департаменті "
+            "тексеру жүргізді.")
+    got = orgs(text)
+    committee = "Халықты әлеуметтік қорғау саласындағы реттеу және бақылау комитеті"
+    assert got[committee] == "Еңбек және халықты әлеуметтік қорғау министрлігі"
+    department = ("Халықты әлеуметтік қорғау саласындағы реттеу және бақылау комитетінің "
+                  "Павлодар облысы бойынша департаменті")
+    assert got[department] == committee
+    from kg.normalise.morph import tokenize
+    from kg.normalise.orgs import find_orgs
+
+    text = "Өткен сейсенбісі күні ауданымыздың орталық кітапханасында кездесу өтті."
+    assert [h.name for h in find_orgs(text, tokenize(text))] == ["орталық кітапханасы"]
+    assert set(orgs("Бүгін мәслихат депутаттары, бастауыш партия ұйымдары және «Жастар Рухы» "
+                    "жастар қанаты жиналды.")) == {"«Жастар Рухы» жастар қанаты"}
+    # a list of domains is still one name
+    assert set(orgs("Жиынға Ауыл шаруашылығы, жер қатынастары және ветеринария бөлімінің "
+                    "басшысы келді.")) == {"Ауыл шаруашылығы, жер қатынастары және ветеринария бөлімі"}

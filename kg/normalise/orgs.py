@@ -98,6 +98,8 @@ def _lowercase_ok(tok: str, nxt: str) -> bool:
     low = tok.lower()
     if low in _STOP_WORDS or any(c.isdigit() for c in tok):
         return False
+    if low.startswith(_DAYS) or _OUR.search(low):
+        return False  # «сейсенбісі күні ауданымыздың орталық кітапханасы»: a date, «our»
     if low.endswith(("мен", "пен", "бен")) and len(low) > 4:
         return nxt.endswith(("у", "ю", "уды", "уді", "уын"))  # «жұмыспен қамту»
     if low.endswith(GENITIVE) and not low.startswith(("облыс", "қала", "аудан")):
@@ -106,8 +108,9 @@ def _lowercase_ok(tok: str, nxt: str) -> bool:
         return True  # «жемқорлыққа қарсы іс-қимыл агенттігі»
     if len(low) > 5 and low.endswith(("ты", "ті", "ды", "ді", "ны", "ні")) and bare_head_of(nxt):
         return False  # «толық ақпаратты қор филиалынан»: an object, then a bare noun
-    if low in ("беретін", "көрсететін", "атындағы"):
-        return True  # «Абай атындағы жалпы білім беретін мектебі», «… көрсететін орталығы»
+    if low in ("беретін", "көрсететін", "атындағы", "саласындағы"):
+        return True  # «Абай атындағы жалпы білім беретін мектебі», «… көрсететін орталығы»,
+        # «Халықты әлеуметтік қорғау саласындағы реттеу және бақылау комитеті»
     return not (low.endswith(_BAD_ENDINGS) and low not in _LINKERS)
 
 
@@ -154,8 +157,9 @@ def _extend_left(toks: list[Token], h: int, stop: set[int], first: int) -> int:
             i, lower_run = i - 1, lower_run - 4  # «… шаруашылығы, жолаушылар көлігі және
             continue  # автомобиль жолдары бөлімі»: one name, longer than most
         if tok in (",", "және", "мен", "бен", "пен") and (
-                prev_head or i == first or toks[i + 1][0].lower() in _TERRITORIAL):
-            break
+                prev_head or i == first or toks[i + 1][0].lower() in _TERRITORIAL
+                or toks[i - 1][0].lower().startswith(_LIST_ITEMS)):
+            break  # «…, бастауыш партия ұйымдары және «Жастар Рухы» жастар қанаты»: a list
         if hd is not None:
             branch = hd in LEGAL_FORMS and head_of(toks[h][0]) in COMPANY_UNIT_HEADS
             if not branch and (hd in LEGAL_FORMS or tok.lower() != hd
@@ -371,6 +375,12 @@ _OPEN_QUOTES = ("«", '"', "“")
 _CLOSE_QUOTES = ("»", '"', "”")
 #: «X қызметі» is a body only after these («қызметі» is otherwise «work, activity»)
 _SERVICE_KINDS = frozenset({"коммуникациялар", "диспетчерлік"})
+_DAYS = ("күні", "күнгі", "дүйсенбі", "сейсенбі", "сәрсенбі", "бейсенбі", "жұмада", "сенбі",
+         "жексенбі", "кеше", "бүгін", "ертең")
+_OUR = re.compile(r"(?:ымыз|іміз|мыз|міз)(?:дың|дің|тың|тің|ның|нің|да|де|ға|ге|ды|ді)?$")
+#: people or bodies in the plural before «және» or a comma: another item of a list
+_LIST_ITEMS = ("депутаттар", "ұйымдар", "мүшелер", "өкілдер", "қызметкерлер", "басшылар",
+               "ардагерлер", "тұрғындар", "белсенділер", "студенттер", "оқушылар")
 _PLACE_BEFORE = frozenset({"ауданының", "облысының", "қаласының", "ауылының", "ауданы", "облысы",
                            "қаласы", "ауылы", "облыстық", "қалалық", "аудандық"})
 _BREAKS = frozenset({"–", "—", ":", ";", ".", "!", "?"})
