@@ -27,19 +27,9 @@ sys.path.insert(0, str(HERE.parent))
 
 from kg.nlp.indomain import read_jsonl, split_positions  # noqa: E402
 from kg.nlp.train import default_data_dir, limit_threads  # noqa: E402
+from kg.nlp.train_trf import predict_tags as predict  # noqa: E402
 from kg.nlp.train_trf import read_split, spans_f1  # noqa: E402
 from kg.nlp.trf_ner import TrfNer, bio_spans  # noqa: E402
-
-
-def predict(pipe: TrfNer, sentences: list[list[str]], batch: int = 64) -> list[list[str]]:
-    """Tags of each pre-split sentence (short to long in batches, as in training)."""
-    order = sorted(range(len(sentences)), key=lambda i: len(sentences[i]))
-    out: dict[int, list[str]] = {}
-    for c in range(0, len(order), batch):
-        ids = order[c:c + batch]
-        for i, tags in zip(ids, pipe.predict([sentences[i] for i in ids]), strict=True):
-            out[i] = tags
-    return [out[i] for i in range(len(sentences))]
 
 
 def score(gold: list[list[str]], pred: list[list[str]]) -> dict:

@@ -115,18 +115,24 @@ def spans_f1(gold: list[list[tuple[int, int, str]]], pred: list[list[tuple[int, 
     return res
 
 
+def predict_tags(pipe: Any, sentences: list[list[str]], batch: int = 64) -> list[list[str]]:
+    """BIO tags of each pre-split sentence, in batches of similar length."""
+    order = sorted(range(len(sentences)), key=lambda i: len(sentences[i]))
+    pred: dict[int, list[str]] = {}
+    for c in range(0, len(order), batch):
+        ids = order[c:c + batch]
+        for i, tags in zip(ids, pipe.predict([sentences[i] for i in ids]), strict=True):
+            pred[i] = tags
+    return [pred[i] for i in range(len(sentences))]
+
+
 def evaluate(pipe: Any, data: list[tuple[list[str], list[str]]], batch: int = 64
              ) -> dict[str, Any]:
     """Dev scores of a :class:`~kg.nlp.trf_ner.TrfNer` on pre-split sentences."""
     from kg.nlp.trf_ner import bio_spans
 
-    order = sorted(range(len(data)), key=lambda i: len(data[i][0]))
-    pred: dict[int, list[str]] = {}
-    for c in range(0, len(order), batch):
-        ids = order[c:c + batch]
-        for i, tags in zip(ids, pipe.predict([data[i][0] for i in ids]), strict=True):
-            pred[i] = tags
-    return spans_f1([bio_spans(t) for _, t in data], [bio_spans(pred[i]) for i in range(len(data))])
+    pred = predict_tags(pipe, [w for w, _ in data], batch)
+    return spans_f1([bio_spans(t) for _, t in data], [bio_spans(t) for t in pred])
 
 
 def build_model(encoder: Path, layers: int) -> tuple[Any, Any]:
