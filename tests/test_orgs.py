@@ -343,3 +343,12 @@ def test_issue_11_boundaries_a_field_a_date_and_a_list_before_the_name() -> None
     # a list of domains is still one name
     assert set(orgs("Жиынға Ауыл шаруашылығы, жер қатынастары және ветеринария бөлімінің "
                     "басшысы келді.")) == {"Ауыл шаруашылығы, жер қатынастары және ветеринария бөлімі"}
+
+
+def test_a_complex_in_a_name_is_not_a_day_word() -> None:
+    from kg.normalise.morph import tokenize
+    from kg.normalise.orgs import find_orgs
+
+    text = "Жиынға облыстық агроөнеркәсіптік кешенді дамыту басқармасының басшысы келді."
+    assert [h.name for h in find_orgs(text, tokenize(text))] == [
+        "облыстық агроөнеркәсіптік кешенді дамыту басқармасы"]

@@ -98,7 +98,7 @@ def _lowercase_ok(tok: str, nxt: str) -> bool:
     low = tok.lower()
     if low in _STOP_WORDS or any(c.isdigit() for c in tok):
         return False
-    if low.startswith(_DAYS) or _OUR.search(low):
+    if low.startswith(_DAYS) or low in _DAY_WORDS or _OUR.search(low):
         return False  # «сейсенбісі күні ауданымыздың орталық кітапханасы»: a date, «our»
     if low.endswith(("мен", "пен", "бен")) and len(low) > 4:
         return nxt.endswith(("у", "ю", "уды", "уді", "уын"))  # «жұмыспен қамту»
@@ -375,8 +375,10 @@ _OPEN_QUOTES = ("«", '"', "“")
 _CLOSE_QUOTES = ("»", '"', "”")
 #: «X қызметі» is a body only after these («қызметі» is otherwise «work, activity»)
 _SERVICE_KINDS = frozenset({"коммуникациялар", "диспетчерлік"})
+#: day words before a name: weekday stems (any case) and whole words («кеше», not «кешені»)
 _DAYS = ("күні", "күнгі", "дүйсенбі", "сейсенбі", "сәрсенбі", "бейсенбі", "жұмада", "сенбі",
-         "жексенбі", "кеше", "бүгін", "ертең")
+         "жексенбі")
+_DAY_WORDS = frozenset({"кеше", "кешегі", "бүгін", "бүгінгі", "ертең", "ертеңгі"})
 _OUR = re.compile(r"(?:ымыз|іміз|мыз|міз)(?:дың|дің|тың|тің|ның|нің|да|де|ға|ге|ды|ді)?$")
 #: people or bodies in the plural before «және» or a comma: another item of a list
 _LIST_ITEMS = ("депутаттар", "ұйымдар", "мүшелер", "өкілдер", "қызметкерлер", "басшылар",
