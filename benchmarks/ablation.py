@@ -15,7 +15,6 @@ summaries are printed: no mismatch of a never-looked-at article is ever shown.
 from __future__ import annotations
 
 import argparse
-import fnmatch
 import sys
 from collections import Counter
 from pathlib import Path
@@ -27,14 +26,10 @@ COLUMNS = ("figures", "reported", "people", "posts", "orgs", "parents", "project
 
 def set_files(name: str, whole: bool) -> list[Path]:
     """The articles of ``tests/data/<name>`` (only its never-looked-at part unless ``whole``)."""
-    from kg.nlp.indomain import NEVER_LOOKED_AT
+    from kg.nlp.indomain import never_looked_at
 
-    folder = ROOT / "tests" / "data" / name
-    files = sorted(folder.glob("*.txt"))
-    if not whole:
-        files = [f for f in files if any(fnmatch.fnmatch(f.stem, p)
-                                         for p in NEVER_LOOKED_AT.get(name, ()))]
-    return files
+    files = sorted((ROOT / "tests" / "data" / name).glob("*.txt"))
+    return files if whole else [f for f in files if never_looked_at(name, f.stem)]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -27,24 +27,13 @@ sys.path.insert(0, str(HERE.parent))
 
 from kg.nlp.indomain import read_jsonl, split_positions  # noqa: E402
 from kg.nlp.train import default_data_dir, limit_threads  # noqa: E402
+from kg.nlp.train_trf import component_dir, read_split, spans_f1  # noqa: E402
 from kg.nlp.train_trf import predict_tags as predict  # noqa: E402
-from kg.nlp.train_trf import read_split, spans_f1  # noqa: E402
 from kg.nlp.trf_ner import TrfNer, bio_spans  # noqa: E402
 
 
 def score(gold: list[list[str]], pred: list[list[str]]) -> dict:
     return spans_f1([bio_spans(t) for t in gold], [bio_spans(t) for t in pred])
-
-
-def component_dir(model: Path) -> Path:
-    """The folder of a pipeline's transformer component (``ner`` or the only one with weights)."""
-    for sub in ("ner", "trf_ner"):
-        if (model / sub / "labels.json").is_file():
-            return model / sub
-    found = sorted(p.parent for p in model.glob("*/labels.json"))
-    if not found:
-        raise SystemExit(f"{model}: no transformer NER component (labels.json) inside")
-    return found[0]
 
 
 def fmt(scores: dict, label: str | None = None) -> str:

@@ -79,7 +79,20 @@ def held_out(set_name: str, article_id: str) -> bool:
     >>> held_out("blind8", "901_turkistan_zhumys")
     True
     """
-    return any(fnmatch.fnmatch(article_id, p) for p in NOT_TRAINED_ON.get(set_name, ()))
+    return _listed(NOT_TRAINED_ON, set_name, article_id)
+
+
+def never_looked_at(set_name: str, article_id: str) -> bool:
+    """Whether an article is in a never-looked-at part (:data:`NEVER_LOOKED_AT`).
+
+    >>> never_looked_at("blind8", "902_kostanai_zhastar_grant"), never_looked_at("blind8", "901_x")
+    (True, False)
+    """
+    return _listed(NEVER_LOOKED_AT, set_name, article_id)
+
+
+def _listed(table: dict[str, tuple[str, ...]], set_name: str, article_id: str) -> bool:
+    return any(fnmatch.fnmatch(article_id, p) for p in table.get(set_name, ()))
 
 
 def _stem(word: str) -> str:

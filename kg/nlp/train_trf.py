@@ -288,17 +288,22 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
     return best
 
 
-def publish(src: Path, dst: Path) -> None:
-    """Copy a trained pipeline to ``dst`` with its component named ``ner`` and scores kept."""
+def component_dir(src: Path) -> Path:
+    """The folder of a pipeline's ``derek_trf_ner`` component (named in its config)."""
     import spacy
 
+    config = spacy.util.load_config(src / "config.cfg")
+    name = next(n for n in config["nlp"]["pipeline"]
+                if config["components"][n]["factory"] == "derek_trf_ner")
+    return src / name
+
+
+def publish(src: Path, dst: Path) -> None:
+    """Copy a trained pipeline to ``dst`` with its component named ``ner`` and scores kept."""
     from kg.nlp.trf_ner import TrfNer
 
-    old = spacy.util.load_config(src / "config.cfg")
-    name = next(n for n in old["nlp"]["pipeline"]
-                if old["components"][n]["factory"] == "derek_trf_ner")
     meta = json.loads((src / "meta.json").read_text("utf-8"))
-    save_pipeline(TrfNer().from_disk(src / name), dst,
+    save_pipeline(TrfNer().from_disk(component_dir(src)), dst,
                   {k: v for k, v in meta.items() if k in ("performance", "training")})
     if (src / "scores.json").is_file():
         shutil.copy(src / "scores.json", dst / "scores.json")
