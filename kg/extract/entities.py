@@ -262,8 +262,8 @@ def _posts(text: str, sent_toks: list[list[tuple[str, int, int]]], hits: list[Na
                         org_key = resolver.find_by_head("партиясы")
                     if place is not None:
                         org_key = place.key
-                        if position_of(ph.position.split()[0]) == "әкімі" and _BARE_AKIMAT.search(
-                                text):  # «Келес ауданы әкімінің орынбасары» + «әкімдік» → akimat
+                        if any(position_of(w) == "әкімі" for w in ph.position.split()) and \
+                                _BARE_AKIMAT.search(text):  # «… әкімі/әкімінің орынбасары» → akimat
                             resolver.add_akimat(place.name)
                     bare = bare_head_of(toks[ph.org_end][0])
                     if org_key is None and bare is not None:  # «Басқарма басшысы Name»
