@@ -126,12 +126,20 @@ def scheme_of(text: str) -> str:
     return best if counts[best] else "2021"
 
 
-def _verdict(line: str, converted: str) -> int:
-    """2: a Latin-script Kazakh line; 1: Latin, could be Kazakh; 0: leave it."""
+def _latin_line(line: str) -> bool:
+    """Whether ``line`` is mostly Latin letters and does not read as English (the cheap
+    half of :func:`_verdict`: a line that fails it is not even transliterated)."""
     latin = len(_LATIN.findall(line))
+    if latin < 2:
+        return False
     cyr = len(_CYR.findall(line))
     # two English function words (one could be Kazakh: «is» is іс in the 2017/2018 alphabets)
-    if latin < 2 or latin <= 2 * cyr or len(_ENGLISH & set(_WORDS.findall(line.lower()))) >= 2:
+    return latin > 2 * cyr and len(_ENGLISH & set(_WORDS.findall(line.lower()))) < 2
+
+
+def _verdict(line: str, converted: str) -> int:
+    """2: a Latin-script Kazakh line; 1: Latin, could be Kazakh; 0: leave it."""
+    if not _latin_line(line):
         return 0
     words = [w.lower() for w in re.findall(r"\w+", converted) if _CYR.search(w)]
     if not words:
@@ -241,10 +249,15 @@ def to_cyrillic(text: str) -> Converted:
     for line in text.split("\n"):
         buf: list[str] = []
         bsrc: list[int] = []
-        _convert_line(line, pos, scheme, buf, bsrc)
-        lines.append((line, pos, buf, bsrc, _verdict(line, "".join(buf))))
+        verdict = 0
+        if _latin_line(line):  # Cyrillic lines (most of them) are not transliterated
+            _convert_line(line, pos, scheme, buf, bsrc)
+            verdict = _verdict(line, "".join(buf))
+        lines.append((line, pos, buf, bsrc, verdict))
         pos += len(line) + 1
     latin_text = any(v == 2 for *_, v in lines)
+    if not any(v for *_, v in lines):  # nothing to transliterate
+        return Converted(text, text, tuple(range(len(text) + 1)))
     out: list[str] = []
     src: list[int] = []
     for line, start, buf, bsrc, verdict in lines:
