@@ -137,10 +137,9 @@ def _latin_line(line: str) -> bool:
     return latin > 2 * cyr and len(_ENGLISH & set(_WORDS.findall(line.lower()))) < 2
 
 
-def _verdict(line: str, converted: str) -> int:
-    """2: a Latin-script Kazakh line; 1: Latin, could be Kazakh; 0: leave it."""
-    if not _latin_line(line):
-        return 0
+def _verdict(converted: str) -> int:
+    """Of a line that passed :func:`_latin_line`, transliterated to ``converted``:
+    2: Latin-script Kazakh; 1: could be Kazakh; 0: leave it."""
     words = [w.lower() for w in re.findall(r"\w+", converted) if _CYR.search(w)]
     if not words:
         return 0
@@ -252,7 +251,7 @@ def to_cyrillic(text: str) -> Converted:
         verdict = 0
         if _latin_line(line):  # Cyrillic lines (most of them) are not transliterated
             _convert_line(line, pos, scheme, buf, bsrc)
-            verdict = _verdict(line, "".join(buf))
+            verdict = _verdict("".join(buf))
         lines.append((line, pos, buf, bsrc, verdict))
         pos += len(line) + 1
     latin_text = any(v == 2 for *_, v in lines)
