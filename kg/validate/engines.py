@@ -61,6 +61,11 @@ class PyShaclEngine:
     def check(self, data: Graph) -> tuple[bool, Graph]:
         import pyshacl  # slow to import: only when this engine is used
 
+        if not data.store.context_aware:  # the mapper's SimpleMemory graphs: pySHACL needs contexts
+            copy = Graph()
+            for triple in data:
+                copy.add(triple)
+            data = copy
         conforms, report, _text = pyshacl.validate(
             data,
             shacl_graph=self.shapes,
