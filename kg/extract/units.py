@@ -15,6 +15,7 @@ case, possessive and plural endings stripped («64 мекемеге» → ``ме
 
 from __future__ import annotations
 
+import functools
 import re
 
 from kg.normalise.morph import ABLATIVE, DATIVE, GENITIVE, INSTRUMENTAL
@@ -201,6 +202,7 @@ def _fallback(w: str) -> str:
     return _VOWEL_DROP.get(w, w)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the lexicons are fixed: one word, one lemma
 def lemma(word: str) -> str:
     """Nominative lemma of a noun form: «мәселелерге» → «мәселе».
 

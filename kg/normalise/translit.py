@@ -14,6 +14,7 @@ folded to ASCII, so IRIs never carry raw text.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -30,6 +31,7 @@ _FOLD = str.maketrans({"ä": "a", "ğ": "g", "ı": "i", "ñ": "n", "ö": "o", "�
                        "ū": "u", "ü": "u", "İ": "i", "I": "i"})
 
 
+@functools.lru_cache(maxsize=1 << 14)  # names and titles repeat across an article's labels
 def translit(text: str) -> str:
     """Transliterate Kazakh (and Russian) Cyrillic to the 2021 Kazakh Latin alphabet."""
     out: list[str] = []
