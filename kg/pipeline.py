@@ -18,6 +18,7 @@ shapes, is reported and not stored; what the store held before is untouched.
 from __future__ import annotations
 
 import ctypes
+import functools
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -89,6 +90,14 @@ def _batches(items: Iterable[Article | Skipped], size: int,
         yield batch
 
 
+@functools.lru_cache(maxsize=1)
+def _malloc_trim() -> Callable[[int], int] | None:
+    try:
+        return ctypes.CDLL("libc.so.6").malloc_trim  # type: ignore[no-any-return]
+    except (OSError, AttributeError):  # not glibc
+        return None
+
+
 def release_memory() -> None:
     """Hand the heap that freed objects leave behind back to the OS (glibc's
     ``malloc_trim``; a no-op elsewhere), so a long build's RSS stays flat in the
@@ -96,17 +105,9 @@ def release_memory() -> None:
 
     >>> release_memory()
     """
-    global _TRIM
-    if _TRIM is None:
-        try:
-            _TRIM = ctypes.CDLL("libc.so.6").malloc_trim
-        except (OSError, AttributeError):
-            _TRIM = False
-    if _TRIM:
-        _TRIM(0)
-
-
-_TRIM: Any = None
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
 
 
 def build(

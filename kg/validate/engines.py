@@ -63,8 +63,7 @@ class PyShaclEngine:
 
         if not data.store.context_aware:  # the mapper's SimpleMemory graphs: pySHACL needs contexts
             copy = Graph()
-            for triple in data:
-                copy.add(triple)
+            copy += data
             data = copy
         conforms, report, _text = pyshacl.validate(
             data,
