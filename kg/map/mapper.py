@@ -104,7 +104,7 @@ class _Mapper:
         self.aid = ex.article.id
         self.article = iri.article(self.aid, self.base)
         self.context = iri.text_context(self.aid, self.base)
-        self.g = Graph(store="SimpleMemory")  # no contexts to index: about 2× cheaper adds
+        self.g = Graph(store="SimpleMemory")  # no contexts to index: to_graph ~1.6× faster
         for prefix, ns in PREFIXES.items():
             self.g.bind(prefix, ns)
         self.source = _source_of(ex.article)
