@@ -60,6 +60,7 @@ BAD: dict[str, tuple[str, str, str]] = {
                                 "MaxCountConstraintComponent"),
     "figure-sentence-bad.ttl": (f"{A1}/figure/24-15", "derek:inSentence",
                                 "MinCountConstraintComponent"),
+    "figure-text-bad.ttl": (f"{A1}/quote/14-36", "", "ClassConstraintComponent"),
     "quote-bad.ttl": (f"{A1}/quote/14-36", "derek:quoteKind", "InConstraintComponent"),
 }
 

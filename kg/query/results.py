@@ -75,7 +75,7 @@ class Rows:
     @classmethod
     def from_solutions(cls, solutions: ox.QuerySolutions) -> Rows:
         columns = [v.value for v in solutions.variables]
-        terms = [tuple(sol[c] for c in columns) for sol in solutions]
+        terms = [tuple(sol) for sol in solutions]  # in the variables' order, None unbound
         return cls(columns, terms)
 
     @classmethod

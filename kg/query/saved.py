@@ -39,6 +39,7 @@ import pyoxigraph as ox
 
 from kg import ROOT
 from kg.errors import DerekError
+from kg.query import order
 from kg.query.results import Rows
 
 if TYPE_CHECKING:
@@ -149,13 +150,28 @@ def run_saved(store: Store, name: str, params: Mapping[str, str] | None = None) 
     """Run a saved query with parameters bound from outside; rows have its columns."""
     q = load_saved(name)
     bindings = {k: q.term(k, v) for k, v in (params or {}).items()}
-    result = store.query(q.text, bindings, graphs=_graphs_for(store, q, bindings))
-    rows = Rows.from_solutions(result)
+    graphs = _graphs_for(store, q, bindings)
+    rows = _python_ordered(store, q.text, bindings, graphs)
+    if rows is None:  # an ORDER BY with expressions, LIMIT, DISTINCT …
+        rows = Rows.from_solutions(store.query(q.text, bindings, graphs=graphs))
     missing = [c for c in q.columns if c not in rows.columns]
     if missing:
         raise DerekError("E306", f"saved query {name} does not return {', '.join(missing)}",
                          hint="the header's columns must match the SELECT clause")
     return rows
+
+
+def _python_ordered(store: Store, text: str, bindings: Mapping[str, ox.NamedNode | ox.Literal],
+                    graphs: set[ox.NamedNode] | None) -> Rows | None:
+    """The rows of ``text`` run unordered and sorted in Python (see :mod:`kg.query.order`),
+    or ``None`` where its ORDER BY cannot be taken out of the query."""
+    p = order.plan(text)
+    if p is None:
+        return None
+    result = store.query(p.text, bindings, graphs=graphs)
+    columns = [v.value for v in result.variables]
+    ordered = order.sort_rows([tuple(sol) for sol in result], columns, p.keys)
+    return Rows(columns[: p.width], [row[: p.width] for row in ordered])
 
 
 def unordered(text: str) -> str:
