@@ -50,6 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-ner", action="store_true", help="rules only")
     ap.add_argument("--fast", action="store_true", help="the CNN NER instead of the transformer")
     ap.add_argument("--threads", type=int, default=2, help="torch threads")
+    ap.add_argument("--batch", type=int, help="articles per batch (default: kg.pipeline's)")
     args = ap.parse_args(argv)
 
     import torch
@@ -73,7 +74,8 @@ def main(argv: list[str] | None = None) -> int:
 
     clock = StageClock()
     t0 = time.perf_counter()
-    report = build(paths, args.store or tmp / "store", nlp=nlp, clock=clock)
+    extra = {} if args.batch is None else {"batch_articles": args.batch}
+    report = build(paths, args.store or tmp / "store", nlp=nlp, clock=clock, **extra)
     build_s = time.perf_counter() - t0
     build_peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 

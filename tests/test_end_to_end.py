@@ -169,3 +169,24 @@ def test_a_headline_printed_twice_gives_one_set_of_figures(tmp_path) -> None:  #
     keys = [(r["value"], r["unit"], r["figureText"], r["sentence"]) for r in rows]
     assert len(keys) == len(set(keys))
     assert sum(r["figureText"] == "мыңға жуық" for r in rows) == 1
+
+
+def test_build_shortens_the_gil_switch_interval_while_it_tags_and_restores_it(
+        tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The NER thread gets the GIL back quickly while the rules run (kg.pipeline)."""
+    import kg.pipeline as pipeline
+    from kg.nlp import load_pipeline
+
+    seen: list[float] = []
+    tag = pipeline.tag
+
+    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(sys.getswitchinterval())
+        return tag(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "tag", spy)
+    before = sys.getswitchinterval()
+    seed = sorted((ROOT / "seeds").glob("000_*.txt"))[0]
+    report = pipeline.build([seed], tmp_path / "st", nlp=load_pipeline())
+    assert report.stored and seen == [pytest.approx(pipeline.NER_SWITCH_INTERVAL)]
+    assert sys.getswitchinterval() == before != pipeline.NER_SWITCH_INTERVAL
