@@ -14,7 +14,8 @@ A parameter's kind says how its value is turned into an RDF term: ``string``
 the query text. A saved query matches inside ``GRAPH ?g { … }``, so a row with a bound
 value comes from a graph that holds that value: the query's dataset is narrowed to those
 graphs (pyoxigraph ``named_graphs``), and filtering to one article or one person reads
-a few graphs, not the store.
+a few graphs, not the store. A query's trailing ``ORDER BY`` is applied in Python, in
+the engine's order (:mod:`kg.query.order`): Oxigraph sorts large results slowly.
 
 >>> q = load_saved("projects")
 >>> q.columns
