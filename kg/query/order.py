@@ -39,7 +39,9 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 #: the one SELECT of the query, a plain list of variables (no DISTINCT, no expressions)
 _SELECT = re.compile(r"^(\s*SELECT)((?:\s+\?\w+)+)(\s*(?:\n|WHERE\b))",
                      re.IGNORECASE | re.MULTILINE)
-_ORDER = re.compile(r"\n\s*ORDER\s+BY\b(?P<keys>[^{}]*)\Z", re.IGNORECASE)
+#: a trailing ORDER BY clause (nothing but sort keys after it: no LIMIT/OFFSET, no braces)
+TRAILING_ORDER = re.compile(r"\n\s*ORDER\s+BY\b(?P<keys>(?:(?!\b(?:LIMIT|OFFSET)\b)[^{}])*)\Z",
+                            re.IGNORECASE)
 _KEY = re.compile(r"\s*(?:(?P<dir>ASC|DESC)\s*\(\s*\?(?P<v1>\w+)\s*\)|\?(?P<v2>\w+))",
                   re.IGNORECASE)
 _DATE = re.compile(r"^\d{4}-\d\d-\d\d$")
@@ -64,8 +66,8 @@ def plan(text: str) -> OrderPlan | None:
     """The unordered form of ``text`` and its sort keys, or ``None`` where the order
     cannot be taken out (no trailing ORDER BY, LIMIT/OFFSET, DISTINCT, expressions,
     a sub-SELECT)."""
-    order = _ORDER.search(text)
-    if order is None or re.search(r"\b(LIMIT|OFFSET)\b", order.group("keys"), re.IGNORECASE):
+    order = TRAILING_ORDER.search(text)
+    if order is None:
         return None
     keys, rest = [], order.group("keys")
     while rest.strip():

@@ -49,8 +49,6 @@ if TYPE_CHECKING:
 QUERIES_DIR = ROOT / "queries"
 PARAM_KINDS = ("string", "kk", "iri")
 _GRAPH_VAR = re.compile(r"\bGRAPH\s+\?g\b")
-#: a trailing ORDER BY clause (nothing but sort keys after it: no LIMIT/OFFSET, no braces)
-_TRAILING_ORDER = re.compile(r"\n\s*ORDER\s+BY\b(?:(?!\b(?:LIMIT|OFFSET)\b)[^{}])*\Z", re.IGNORECASE)
 _HEADER = re.compile(r"^#\s*(name|description|columns|param|order)\s*(\w*)\s*:\s*(.*)$")
 
 
@@ -184,7 +182,7 @@ def unordered(text: str) -> str:
     >>> unordered("SELECT ?a WHERE { ?a ?b ?c }\nORDER BY ?a LIMIT 3")
     'SELECT ?a WHERE { ?a ?b ?c }\nORDER BY ?a LIMIT 3'
     """
-    return _TRAILING_ORDER.sub("", text)
+    return order.TRAILING_ORDER.sub("", text)
 
 
 STREAM_FORMATS = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV,
