@@ -169,3 +169,24 @@ def test_a_batch_of_new_articles_equals_one_by_one(tmp_path: Path) -> None:
     assert set(map(str, one.oxigraph)) == set(map(str, batch.oxigraph))
     assert batch.replace_articles(graphs) == {}  # replacing: the same again
     assert set(map(str, one.oxigraph)) == set(map(str, batch.oxigraph))
+
+
+@pytest.mark.parametrize("on_disk", [True, False])
+def test_a_failed_bulk_load_of_new_articles_leaves_no_half_written_graph(
+        tmp_path: Path, on_disk: bool) -> None:
+    """New articles go in one bulk load; a graph Oxigraph refuses, after good ones in the
+    same N-Quads, fails it whole: the good ones are then written one by one, the bad one
+    never, and nothing of the failed load is left (on disk and in memory)."""
+    a1, a2 = (to_graph(ex, base=BASE) for ex in sample_extractions())
+    bad = Graph()
+    for t in list(a1)[:20]:  # good triples first, then the refused IRI
+        bad.add(t)
+    bad.add((URIRef("https://derek.kz/id/has space"), URIRef("https://derek.kz/ontology#articleId"),
+             Literal("b")))
+    st = Store(tmp_path / "kg-store" if on_disk else None, base=BASE)
+    errors = st.replace_articles({"n1": a1, "b": bad, "n2": a2})
+    assert list(errors) == ["b"] and errors["b"].code == "E205"
+    assert st.articles() == ["n1", "n2"]
+    assert st.triple_count("b") == 0
+    assert st.triple_count("n1") == len(a1) and st.triple_count("n2") == len(a2)
+    assert st.triple_count() == len(a1) + len(a2)
