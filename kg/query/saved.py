@@ -167,10 +167,9 @@ def _python_ordered(store: Store, text: str, bindings: Mapping[str, ox.NamedNode
     p = order.plan(text)
     if p is None:
         return None
-    result = store.query(p.text, bindings, graphs=graphs)
-    columns = [v.value for v in result.variables]
-    ordered = order.sort_rows([tuple(sol) for sol in result], columns, p.keys)
-    return Rows(columns[: p.width], [row[: p.width] for row in ordered])
+    rows = Rows.from_solutions(store.query(p.text, bindings, graphs=graphs))
+    ordered = order.sort_rows(rows.terms, rows.columns, p.keys)
+    return Rows(rows.columns[: p.width], [row[: p.width] for row in ordered])
 
 
 def unordered(text: str) -> str:
