@@ -416,3 +416,14 @@ def test_aek_with_a_hyphenated_case_ending_and_a_person_noun_before_an_agent_nou
         Decimal(400), "айлық есептік көрсеткіш", "up_to")
     # «кәсіпкер демеуші»: an entrepreneur who sponsors is still a person, not a compound unit
     assert one("Акцияға 35 кәсіпкер демеуші болды.") == (Decimal(35), "person", "exact")
+
+
+def test_page_counters_after_a_bar_are_not_figures() -> None:
+    text = "07 Сәуір 2026, 16:40 | Қаралды: 1 732 | Пікірлер: 4\nБиыл 520 шақырым жол жөнделеді."
+    assert figs(text) == [(D(520), "шақырым", "exact")]
+
+
+def test_a_share_of_those_who_did_something_counts_people() -> None:
+    assert one("Жұмысқа тұрғандардың 11 400-і – жастар.") == (D(11400), "person", "exact")
+    # a passive participle counts things, not people: the rules do not call them people
+    assert figs("Салынғандардың 5-і – мектептер.") == [(D(5), "салынған", "exact")]

@@ -352,3 +352,49 @@ def test_a_complex_in_a_name_is_not_a_day_word() -> None:
     text = "Жиынға облыстық агроөнеркәсіптік кешенді дамыту басқармасының басшысы келді."
     assert [h.name for h in find_orgs(text, tokenize(text))] == [
         "облыстық агроөнеркәсіптік кешенді дамыту басқармасы"]
+
+
+def test_two_legal_forms_after_a_quoted_name_without_a_head() -> None:
+    text = "Бұл шығынды азайтады, – дейді «Жезқазған Су Арнасы» ШЖҚ МКК директоры."
+    assert orgs(text) == {"«Жезқазған Су Арнасы» ШЖҚ МКК": None}
+
+
+def test_an_object_before_a_ministry_is_not_part_of_its_name() -> None:
+    text = ("Жұмыстардың сапасын Көлік министрлігі Автомобиль жолдары комитетінің Қостанай "
+            "облысы бойынша департаменті бақылайды.")
+    got = orgs(text)
+    assert got["Автомобиль жолдары комитеті"] == "Көлік министрлігі"
+    assert not any(n.startswith("сапасын") for n in got)
+
+
+def test_a_fund_named_before_and_its_branch_with_a_model_span() -> None:
+    from kg.model import Mention
+
+    text = ("Бүгін «Әлеуметтік медициналық сақтандыру қоры» КЕАҚ Шымкент қалалық филиалы жиын "
+            "өткізді. Қордың Шымкент қалалық филиалының директоры Әлімқұлов Ғани Серікұлы айтты.")
+    a = text.index("Қордың")
+    b = text.index("филиалының", a) + len("филиалының")
+    ents = extract_entities(text, [], [Mention(a, b, text[a:b], "ORGANISATION", "ner")])
+    branch = "«Әлеуметтік медициналық сақтандыру қоры» КЕАҚ Шымкент қалалық филиалы"
+    assert {o.name for o in ents.organisations} == {branch,
+                                                   "«Әлеуметтік медициналық сақтандыру қоры» КЕАҚ"}
+    (post,) = ents.posts
+    assert ents.name_of(post.organisation_key) == branch
+
+
+def test_a_centre_named_later_with_its_legal_form_is_one_organisation() -> None:
+    text = ("Оған аудан әкімдігінің және жұмыспен қамту орталығының өкілдері қатысты. Бос "
+            "орындар көп, – деді «Ақмола облысының жұмыспен қамту орталығы» КММ директоры "
+            "Гүлмира Әбенова.")
+    assert "жұмыспен қамту орталығы" not in orgs(text)
+    assert "«Ақмола облысының жұмыспен қамту орталығы» КММ" in orgs(text)
+
+
+def test_an_akim_s_akimat_when_the_text_speaks_of_the_district_akimat() -> None:
+    named = ("Брифингке аудан әкімдігінің өкілдері қатысты. Зеренді ауданының әкімі Ерлан "
+             "Сыздықов 6 кәсіпорын ашылғанын айтты.")
+    assert "Зеренді ауданы әкімдігі" in orgs(named)
+    # an oblast akimat spoken of does not make a district akim's akimat
+    other = ("Облыс әкімдігінде жиын өтті. Сырдария ауданының әкімі Ерлан Сыздықов 6 кәсіпорын "
+             "ашылғанын айтты.")
+    assert "Сырдария ауданы әкімдігі" not in orgs(other)

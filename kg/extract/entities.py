@@ -211,6 +211,24 @@ def _main_place(places: dict[str, Place], suffix: str) -> Place | None:
 
 #: «Әкімдік …» (the akimat, unnamed): an akim's post then names the akimat too
 _BARE_AKIMAT = re.compile(r"(?<![\w-])[Әә]кімдік")
+#: «аудан әкімдігінің өкілдері» (the district's akimat, its name left out)
+_LEVEL_AKIMAT = {level: re.compile(rf"(?<![\w-])[{level[0].upper()}{level[0]}]{level[1:-1]} әкімдіг")
+                 for level in ("ауданы", "қаласы", "облысы")}
+
+
+def _akimat_spoken_of(text: str, place_name: str) -> bool:
+    """Whether the article speaks of a place's akimat without naming it: «Әкімдік …», or
+    «аудан / қала / облыс әкімдігі…» for a district, city or region.
+
+    >>> _akimat_spoken_of("Оған аудан әкімдігінің өкілдері қатысты.", "Зеренді ауданы")
+    True
+    >>> _akimat_spoken_of("Облыс әкімдігінде жиын өтті.", "Сырдария ауданы")
+    False
+    """
+    if _BARE_AKIMAT.search(text):
+        return True
+    level = _LEVEL_AKIMAT.get(place_name.rsplit(" ", 1)[-1])
+    return level is not None and level.search(text) is not None
 
 
 def _article_territory(places: dict[str, Place]) -> tuple[str | None, str | None]:
@@ -263,7 +281,7 @@ def _posts(text: str, sent_toks: list[list[tuple[str, int, int]]], hits: list[Na
                     if place is not None:
                         org_key = place.key
                         if any(position_of(w) == "әкімі" for w in ph.position.split()) and \
-                                _BARE_AKIMAT.search(text):  # «… әкімі/әкімінің орынбасары» → akimat
+                                _akimat_spoken_of(text, place.name):  # «… әкімі» → akimat
                             resolver.add_akimat(place.name)
                     bare = bare_head_of(toks[ph.org_end][0])
                     if org_key is None and bare is not None:  # «Басқарма басшысы Name»

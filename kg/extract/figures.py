@@ -91,6 +91,10 @@ _OF_THEM = frozenset({"олардың", "оның", "бұлардың", "сол�
 #: a plural genitive before «N-і»: the partitive «X-лердің N-і»
 _PARTITIVE = re.compile(r"(?:лар|лер|дар|дер|тар|тер)(?:дың|дің|ының|інің)$")  # «…лерінің»
 _POSS_SUF = frozenset({"і", "ы", "сі", "сы"})
+#: a plural active participle in the genitive: those who did it («тұрғандардың», «қатысқандардың»;
+#: not a passive one such as «салынғандардың», the stem in -ыл/-ін/-н…)
+_DOERS = re.compile(r"(?![^\W\d_]{2,}(?:ыл|іл|ын|ін|л|н)(?:ған|ген|қан|кен))"
+                    r"[^\W\d_]{2,}(?:ған|ген|қан|кен)(?:дар|дер|тар|тер)(?:дың|дің)")
 _POSS_QUALIFIERS = frozenset({"жуығы", "астамы", "артығы", "аса", "көбі"})
 #: collective numerals with a possessive: «4-еуі», «2-еуіне», «3-еуінде»
 _COLLECTIVE = re.compile(r"(?:е|а)?у[іы](?:н|нің|ның|не|на|нде|нда|нен|нан)?")
@@ -124,6 +128,8 @@ def _partitive(toks: list[Token], i: int) -> _Phrase | None:
     unit = unit_of(toks[i - 1].low)
     if unit in ("олар", "бұлар", "солар"):
         return None
+    if _DOERS.fullmatch(toks[i - 1].low):
+        unit = "person"  # «жұмысқа тұрғандардың 11 400-і»: of those who got a job
     if t.suffix in _POSS_SUF:
         v = digits_value(t.text)
         return None if v is None else _Phrase(i, i + 1, v, unit, "exact", False, v)

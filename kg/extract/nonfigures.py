@@ -42,11 +42,17 @@ def num_excluded(text: str, t: Token, masks: list[tuple[int, int]]) -> bool:
         return True
     if re.match(r"(?i)\s*(?:көрілім|қаралым|просмотр|views?\b)", text[ls : t.start]):
         return True  # a view counter «Көрілімдер: 1 208»
+    if _COUNTER.search(text[ls : t.start]):
+        return True  # «07 Сәуір 2026, 16:40 | Қаралды: 1 732 | Пікірлер: 4»
     if _HOTLINE.match(text[t.start : t.start + 80]):
         return True  # «112 бірыңғай кезекші-диспетчерлік қызметі»: a phone number
     return bool(re.search(r"(?:№|No|N|(?i:тел|телефон|факс|бет))\.?:?\s*(?:\d+[-–/.])*$", text[ls : t.start]))
 
 
+#: a page counter's label right before the number, after a «|» or «•» or at the line start
+_COUNTER = re.compile(
+    r"(?:^|[|•·])\s*(?:көрілім|қаралым|қаралды|оқылды|просмотр|views?|пікір|комментари)\w*"
+    r"\s*[:\-]?\s*$", re.IGNORECASE)
 #: a short service number followed, within two words, by what names it as one
 _HOTLINE = re.compile(
     r"(?:10[1-49]|11[12]|1[45]\d\d)(?![\d,])[-–]?\w{0,4}\s+(?:\S+\s+)?"

@@ -9,6 +9,12 @@ not a project.
 
 >>> [(h.name, h.kind) for h in find_projects("«Еңбек» мемлекеттік бағдарламасы аясында «Іскер ана» жобасына")]
 [('Еңбек', 'бағдарлама'), ('Іскер ана', 'жоба')]
+
+A quoted name that ends in its own kind word and is followed by «аясында» / «шеңберінде»
+(within) is a project too: «"Өңірлік жұмыспен қамту картасы" аясында».
+
+>>> [(h.name, h.kind) for h in find_projects("«Өңірлік жұмыспен қамту картасы» аясында 94 жоба")]
+[('Өңірлік жұмыспен қамту картасы', 'жол картасы')]
 """
 
 from __future__ import annotations
@@ -29,6 +35,12 @@ _PROJECT = re.compile(
     r"\s+(" + _KIND_RE + r")[а-яәғқңөұүһі]*",
     re.IGNORECASE,
 )
+
+
+#: «"Өңірлік жұмыспен қамту картасы" аясында»: the kind word inside the quotes, then «within»
+_NAMED_KIND = re.compile(
+    r"[«\"“]([^«»\"“”\n]{2,80}?\s(картасы|бағдарламасы|жобасы))[»\"”]\s+(?:аясында|шеңберінде)")
+_KIND_OF_WORD = {"картасы": "жол картасы", "бағдарламасы": "бағдарлама", "жобасы": "жоба"}
 
 
 @dataclass(frozen=True)
@@ -64,7 +76,11 @@ def find_projects(text: str, start: int = 0, end: int | None = None) -> list[Pro
         if not name or not any(c.isalpha() for c in name):
             continue
         hits.append(ProjectHit(name, _kind(m.group(3)), m.start(), m.end()))
-    return hits
+    for m in _NAMED_KIND.finditer(text, start, stop):
+        if not any(h.start <= m.start() < h.end for h in hits):
+            hits.append(ProjectHit(normalise_project_name(m.group(1)), _KIND_OF_WORD[m.group(2)],
+                                   m.start(), m.end()))
+    return sorted(hits, key=lambda h: h.start)
 
 
 _KIND_AFTER = re.compile(r"^[»\"”]?(?:\s+[^\s«»]+){0,2}?\s+(?:" + _KIND_RE + r")", re.IGNORECASE)

@@ -406,7 +406,9 @@ def find_indirect(ctx: Context) -> list[Quote]:
                 key = noms[0].key
             elif {w.lower() for w in rest_words} & PRONOUNS:
                 key = resolve_back(ctx, s.start)
-            else:
+            else:  # «… деп жеткізді басқарма басшысы»: a post after the verb (rule 4)
+                key = find_post(ctx, rest_a, rest_b, pos=rest_a)
+            if key is None:
                 continue
         else:
             key = subject(ctx, s.start, m.start())

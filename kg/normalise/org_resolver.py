@@ -241,6 +241,11 @@ class OrgResolver:
             ow = _cmp(org.name)
             if ow == w or len(w) >= 2 and ow[-len(w):] == w or _variant(w, ow) or _variant(ow, w):
                 return key
+            core = ow
+            while len(core) > 1 and core[-1] in _LEGAL_LOWER:
+                core = core[:-1]  # «"Ақмола облысының жұмыспен қамту орталығы" КММ»
+            if core is not ow and len(w) >= 2 and core[-len(w):] == w and w[-1] in HEADS:
+                return key  # … = «жұмыспен қамту орталығы»
             if q and q == _quoted(org.name) and ow[-1] == w[-1]:
                 return key
         return None

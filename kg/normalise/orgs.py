@@ -108,6 +108,8 @@ def _lowercase_ok(tok: str, nxt: str) -> bool:
         return True  # «жемқорлыққа қарсы іс-қимыл агенттігі»
     if len(low) > 5 and low.endswith(("ты", "ті", "ды", "ді", "ны", "ні")) and bare_head_of(nxt):
         return False  # «толық ақпаратты қор филиалынан»: an object, then a bare noun
+    if len(low) > 4 and low.endswith(("сын", "сін")) and nxt[:1].isupper():
+        return False  # «Жұмыстардың сапасын Көлік министрлігі …»: an object, then the name
     if low in ("беретін", "көрсететін", "атындағы", "саласындағы"):
         return True  # «Абай атындағы жалпы білім беретін мектебі», «… көрсететін орталығы»,
         # «Халықты әлеуметтік қорғау саласындағы реттеу және бақылау комитеті»
@@ -161,7 +163,8 @@ def _extend_left(toks: list[Token], h: int, stop: set[int], first: int) -> int:
                 or toks[i - 1][0].lower().startswith(_LIST_ITEMS)):
             break  # «…, бастауыш партия ұйымдары және «Жастар Рухы» жастар қанаты»: a list
         if hd is not None:
-            branch = hd in LEGAL_FORMS and head_of(toks[h][0]) in COMPANY_UNIT_HEADS
+            branch = hd in LEGAL_FORMS and (head_of(toks[h][0]) in COMPANY_UNIT_HEADS
+                                            or i == h - 1 and toks[h][0] in LEGAL_FORMS)
             if not branch and (hd in LEGAL_FORMS or tok.lower() != hd
                                and not tok.lower().endswith(GENITIVE)):
                 break  # «ЖШС облыстық … қоғамы»: two bodies side by side (but «… АҚ … филиалы»)
@@ -330,6 +333,8 @@ def find_orgs(text: str, toks: list[Token], stop: set[int] | None = None,
         later = _next_head(toks, h + 1) if bare is None else None
         # an inner head continues into a longer name: «партиясы … филиалы»,
         # but an akimat or a party after a nominative head is a body of its own
+        if tok in LEGAL_FORMS and nxt in LEGAL_FORMS:
+            continue  # «"Жезқазған Су Арнасы" ШЖҚ МКК»: the last legal form ends the name
         if later is not None and tok in LEGAL_FORMS and head_of(toks[later][0]) in COMPANY_UNIT_HEADS:
             continue  # «"ҚазАвтоЖол" ҰК" АҚ Батыс Қазақстан облыстық филиалы»: one name
         if later is not None and (low.endswith(GENITIVE) or low == head and head_of(
@@ -404,6 +409,10 @@ def _model_start(toks: list[Token], h: int, stop: set[int], first: int,
         return j
     if k < j and any(toks[m][0] in _BREAKS for m in range(k, j)):
         return j  # «ҚазАқпарат – Облыс әкімдігі»: a dash or colon ends what comes before
+    if k > j and toks[k][0] in LEGAL_FORMS:
+        return j  # «"Жезқазған Су Арнасы" ШЖҚ МКК»: a legal form does not start a name
+    if k == j - 1 and toks[k][0].lower().endswith(GENITIVE) and bare_head_of(toks[k][0]):
+        return j  # «Қордың Шымкент қалалық филиалы»: the fund named before, not a new name
     if k > j and toks[k - 1][0].lower() in _PLACE_BEFORE:
         return j  # «Аягөз ауданының тұрғын үй-коммуналдық шаруашылығы бөлімі»: the place is in it
     if k > j and any(head_of(toks[m][0]) is not None for m in range(j, k)):
