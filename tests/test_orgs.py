@@ -398,3 +398,10 @@ def test_an_akim_s_akimat_when_the_text_speaks_of_the_district_akimat() -> None:
     other = ("Облыс әкімдігінде жиын өтті. Сырдария ауданының әкімі Ерлан Сыздықов 6 кәсіпорын "
              "ашылғанын айтты.")
     assert "Сырдария ауданы әкімдігі" not in orgs(other)
+
+
+def test_a_volunteer_of_a_youth_wing_holds_a_post_in_it() -> None:
+    text = "«Jas Otan» жастар қанатының еріктісі Дәурен Ахметов көмірді жеткізді."
+    ents = extract_entities(text, [], [])
+    assert [(p.position, ents.name_of(p.organisation_key)) for p in ents.posts] == [
+        ("еріктісі", "«Jas Otan» жастар қанаты")]
