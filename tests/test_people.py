@@ -66,3 +66,23 @@ def test_places_months_positions_are_not_people() -> None:
 def test_unknown_given_name_by_shape() -> None:
     hits = find_names(tokenize("Ауыл ақсақалы Жолдасбай Тұрлыбеков сөз алды."))
     assert [(h.given, h.surname) for h in hits] == [("Жолдасбай", "Тұрлыбеков")]
+
+
+def test_a_patronymic_used_as_the_surname() -> None:
+    text = ("Сөз алған «ҚазАвтоЖол» ҰК АҚ Түркістан облыстық филиалының директоры Бекзат "
+            "Нұрланұлы республикалық жолдар туралы айтты.")
+    ents = extract_entities(text, [], [])
+    assert [p.name for p in ents.people] == ["Бекзат Нұрланұлы"]
+    assert [(p.position, ents.name_of(p.organisation_key)) for p in ents.posts] == [
+        ("директоры", "«ҚазАвтоЖол» ҰК АҚ Түркістан облыстық филиалы")]
+    # a capitalised word after the patronymic is the surname: not «Дина Серікқызы»
+    assert "Дина Серікқызы" not in names(
+        "Директоры Дина Серікқызы Сейітқали 3,2 млрд теңге бөлінгенін айтты.")
+
+
+def test_an_interviewer_s_address_is_the_person_named_in_full() -> None:
+    text = ("Мұғалжар ауданының әкімі Жақыпов Ерлан Серікұлы сұрақтарға жауап берді.\n"
+            "– Ерлан Серікұлы, әңгімені экономикадан бастасақ.")
+    ents = extract_entities(text, [], [])
+    assert [p.name for p in ents.people] == ["Ерлан Жақыпов"]
+    assert len(ents.people[0].mentions) == 2

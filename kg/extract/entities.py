@@ -37,6 +37,7 @@ from kg.normalise.people import (
     NameHit,
     find_names,
     given_with_patronymic,
+    is_patronymic,
     surname_lemma,
 )
 from kg.normalise.places import REGIONS, find_places
@@ -91,8 +92,15 @@ def _resolve_people(text: str, hits: list[NameHit], extra_given: set[str] | None
     people: dict[str, Person] = {}
     by_surname: dict[str, list[str]] = {}
     owner: dict[int, str] = {}
+    full = {(h.given, h.surname) for h in hits if h.given and not is_patronymic(h.surname)}
+    address: dict[tuple[str, str], str] = {}  # «– Ерлан Серікұлы, …»: the person addressed
     for h in hits:
-        if h.given is None:
+        if h.given and is_patronymic(h.surname):
+            same = {sur for g, sur in full if g == h.given}
+            if len(same) == 1:
+                address[(h.given, h.surname)] = slug(f"{h.given} {same.pop()}")
+    for h in hits:
+        if h.given is None or (h.given, h.surname) in address:
             continue
         name = f"{h.given} {h.surname}"
         key = slug(name)
@@ -111,7 +119,7 @@ def _resolve_people(text: str, hits: list[NameHit], extra_given: set[str] | None
     for h in hits:
         mention = Mention(h.start, h.end, text[h.start:h.end], "PERSON", "rules")
         if h.given is not None:
-            key = slug(f"{h.given} {h.surname}")
+            key = address.get((h.given, h.surname)) or slug(f"{h.given} {h.surname}")
         else:
             cands = by_surname.get(h.surname, [])
             if h.initial:

@@ -292,6 +292,12 @@ def find_names(toks: list[tuple[str, int, int]],
                                     i, i + 2))
                 i += 3
                 continue
+            if p_lemma and is_patronymic(p_lemma) and not nxt2[:1].isupper() \
+                    and nxt2.lower() not in _NAMED_AFTER:
+                # «Бекзат Нұрланұлы»: the patronymic used as the surname
+                hits.append(NameHit(p_lemma, tok, toks[i][1], toks[i + 1][2], i, i + 1))
+                i += 2
+                continue
             if p_lemma and not is_patronymic(p_lemma) and nxt2.lower() not in _NAMED_AFTER:
                 hits.append(NameHit(p_lemma, tok, toks[i][1], toks[i + 1][2], i, i + 1))
                 i += 2
