@@ -427,3 +427,20 @@ def test_a_share_of_those_who_did_something_counts_people() -> None:
     assert one("Жұмысқа тұрғандардың 11 400-і – жастар.") == (D(11400), "person", "exact")
     # a passive participle counts things, not people: the rules do not call them people
     assert figs("Салынғандардың 5-і – мектептер.") == [(D(5), "салынған", "exact")]
+
+
+def test_a_share_said_to_be_a_kind_takes_that_noun() -> None:
+    text = ("Биыл 23 медициналық нысан пайдалануға берілді. Олардың 14-і – медициналық пункт, "
+            "7-еуі – фельдшерлік-акушерлік пункт.")
+    assert [u for _, u, _ in figs(text)] == ["нысан", "медициналық пункт",
+                                             "фельдшерлік-акушерлік пункт"]
+    # where they are is not what they are: the noun stays the earlier one
+    assert figs("Биыл 14 жаңа амбулатория ашылды, олардың 9-ы – жаңа шағын аудандарда.") == [
+        (D(14), "амбулатория", "exact"), (D(9), "амбулатория", "exact")]
+
+
+def test_compound_units_before_bar_and_after_an_open_adjective() -> None:
+    assert figs("Облыста 2 400-ден астам спорт нысаны бар, оның 11-і – биыл берілді.") == [
+        (D(2400), "спорт нысаны", "more_than"), (D(11), "спорт нысаны", "exact")]
+    assert one("Облыста 86 ашық спорт алаңы салынды.") == (D(86), "спорт алаңы", "exact")
+    assert one("Мүгедектігі бар 40 адам келді.") == (D(40), "person", "exact")

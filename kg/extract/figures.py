@@ -127,7 +127,9 @@ def _partitive(toks: list[Token], i: int) -> _Phrase | None:
         return None
     unit = unit_of(toks[i - 1].low)
     if unit in ("олар", "бұлар", "солар"):
-        return None
+        named = _dash_noun(toks, i + 1) if t.suffix in _POSS_SUF else None
+        v = digits_value(t.text) if named else None
+        return None if v is None else _Phrase(i, i + 1, v, named, "exact", False, v)
     if _DOERS.fullmatch(toks[i - 1].low):
         unit = "person"  # «жұмысқа тұрғандардың 11 400-і»: of those who got a job
     if t.suffix in _POSS_SUF:
@@ -141,13 +143,25 @@ def _partitive(toks: list[Token], i: int) -> _Phrase | None:
     return _Phrase(i, stop, clean(val), unit, q or "exact", scaled, digits_value(t.text) or val)
 
 
+def _dash_noun(toks: list[Token], k: int) -> str | None:
+    """«Олардың 14-і – медициналық пункт, 7-еуі – …»: the noun a share is said to be, after a
+    dash and ending its clause; None otherwise («оның 11-і – биыл пайдалануға берілді»)."""
+    if k >= len(toks) or toks[k].text not in ("–", "—", "-"):
+        return None
+    unit, h = head_unit(toks, k + 1, False)
+    if unit is None or h - k > 3 or toks[h].low != unit.split()[-1]:
+        return None  # «олардың 9-ы – жаңа шағын аудандарда»: where they are, not what
+    after = toks[h + 1].text if h + 1 < len(toks) else "."
+    return unit if after in (",", ".", ";", "және") else None
+
+
 def _phrase(text: str, toks: list[Token], i: int) -> _Phrase | None:
     """Read the figure whose number starts at ``toks[i]``."""
     t = toks[i]
     word_num = t.kind == "word"
     if t.kind == "num" and t.suffix and _COLLECTIVE.fullmatch(t.suffix) and t.text.isdigit():
         v = Decimal(t.text)  # «13 ауданынан 4-еуі»: the noun is the earlier one
-        return _Phrase(i, i + 1, v, None, "exact", False, v)
+        return _Phrase(i, i + 1, v, _dash_noun(toks, i + 1), "exact", False, v)
     part = _partitive(toks, i)
     if part is not None:
         return part

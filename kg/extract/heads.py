@@ -127,8 +127,8 @@ def _compound(w: str, nxt: str, nxt2: str) -> str | None:
         poss = possessive_nominative(nxt)
         if poss and _plain_case(nxt):
             poss = None  # «студент кәсіпорында»: кәсіпорын + locative, not a possessive
-        if poss and nxt2 in ("бар", "жоқ"):
-            poss = None  # «мүгедектігі бар»
+        if poss and nxt2 in ("бар", "жоқ") and nlem not in KNOWN:
+            poss = None  # «мүгедектігі бар» (but «2 400 спорт нысаны бар»)
         if poss and re.search(r"[дт][ыі]$|[аәеиоөұүыіэюя]н[ыі]$", poss) and not (
                 nlem in KNOWN and poss == nlem + poss[-1]):
             poss = None  # an accusative («мектепті») or a verb («оқиды», «келді»)
@@ -163,7 +163,7 @@ def _head(toks: list[Token], k: int, word_num: bool) -> tuple[str | None, int]:
             continue
         if (w, lemma(nxt)) in COMPOUNDS:
             return COMPOUNDS[(w, lemma(nxt))], k + 1
-        if "-" in w and unit_of(w) == "person":
+        if "-" in w and not w.endswith(_RELATIONAL) and unit_of(w) == "person":
             return "person", k  # «бизнес-тренер»
         if ((nxt, lemma(nxt2)) in COMPOUNDS and (lemma(w) == w or w.endswith(ADJ_ENDINGS))
                 and not w.endswith(VERB_ENDINGS)):
