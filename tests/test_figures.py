@@ -444,3 +444,9 @@ def test_compound_units_before_bar_and_after_an_open_adjective() -> None:
         (D(2400), "спорт нысаны", "more_than"), (D(11), "спорт нысаны", "exact")]
     assert one("Облыста 86 ашық спорт алаңы салынды.") == (D(86), "спорт алаңы", "exact")
     assert one("Мүгедектігі бар 40 адам келді.") == (D(40), "person", "exact")
+
+
+def test_a_share_of_named_things_said_to_be_a_kind_and_collective_agreements() -> None:
+    assert figs("Жаңа нысандардың 19-ы – медициналық пункт.") == [
+        (D(19), "медициналық пункт", "exact")]
+    assert one("Кәсіпорындарда 640 ұжымдық шарт жасалды.") == (D(640), "ұжымдық шарт", "exact")

@@ -405,3 +405,10 @@ def test_a_volunteer_of_a_youth_wing_holds_a_post_in_it() -> None:
     ents = extract_entities(text, [], [])
     assert [(p.position, ents.name_of(p.organisation_key)) for p in ents.posts] == [
         ("еріктісі", "«Jas Otan» жастар қанаты")]
+
+
+def test_a_hospital_pediatrician_holds_a_post_in_it() -> None:
+    text = "Солардың бірі – «Бурабай аудандық ауруханасы» ШЖҚ МКК педиатры Айым Серікқызы."
+    ents = extract_entities(text, [], [])
+    assert [(p.position, ents.name_of(p.organisation_key)) for p in ents.posts] == [
+        ("педиатры", "«Бурабай аудандық ауруханасы» ШЖҚ МКК")]

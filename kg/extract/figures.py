@@ -134,6 +134,7 @@ def _partitive(toks: list[Token], i: int) -> _Phrase | None:
         unit = "person"  # «жұмысқа тұрғандардың 11 400-і»: of those who got a job
     if t.suffix in _POSS_SUF:
         v = digits_value(t.text)
+        unit = _dash_noun(toks, i + 1) or unit  # «нысандардың 19-ы – медициналық пункт»
         return None if v is None else _Phrase(i, i + 1, v, unit, "exact", False, v)
     got = read_number(toks, i)
     if got is None or got[1] >= len(toks) or toks[got[1]].low not in _POSS_QUALIFIERS:
