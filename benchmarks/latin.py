@@ -1,6 +1,6 @@
 """Latin-script input vs Cyrillic: build a corpus as given and transliterated, compare.
 
-    .venv/bin/python benchmarks/latin.py seeds tests/data [--scheme 2021|2018|2017] [--no-ner]
+    .venv/bin/python benchmarks/latin.py seeds tests/data [--scheme 2021|2018|2017] [--no-ner] [--summary]
 
 For each article set, the Cyrillic text and its transliteration (our 2021
 transliterator, or the 2017/2018 variants) are built into two temporary stores;
@@ -31,6 +31,8 @@ def main() -> None:
     ap.add_argument("paths", nargs="+")
     ap.add_argument("--scheme", default="2021", choices=("2021", "2018", "2017"))
     ap.add_argument("--no-ner", action="store_true")
+    ap.add_argument("--summary", action="store_true",
+                    help="Jaccard lines only, no differences (for never-looked-at articles)")
     args = ap.parse_args()
     files = [f for f in iter_files(args.paths) if isinstance(f, Path) and f.suffix == ".txt"]
     convert = {"2021": translit, "2018": lambda t: variant(t, _V2018),
@@ -53,6 +55,8 @@ def main() -> None:
         a, b = set(want[key]), set(got[key])  # type: ignore[call-overload]
         j = len(a & b) / max(1, len(a | b))
         print(f"  {key:14} cyrillic {len(a):5}  latin {len(b):5}  shared {len(a & b):5}  Jaccard {j:.3f}")
+        if args.summary:
+            continue
         for x in sorted(a - b)[:5]:
             print("     only cyrillic:", x)
         for x in sorted(b - a)[:5]:

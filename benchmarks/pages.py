@@ -15,7 +15,7 @@ also gives / that it does not (from the chrome) / that are lost, and body lines 
 lines the pipeline reads, after :func:`kg.read.body_spans` — that are not lines of the
 ``.txt`` (boilerplate kept).
 
-    .venv/bin/python benchmarks/pages.py
+    .venv/bin/python benchmarks/pages.py [ARTICLE.txt …]
 """
 
 from __future__ import annotations
@@ -144,14 +144,16 @@ def compare(markup: str, txt: str) -> dict[str, dict[str, int]]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.parse_args(argv)
+    ap.add_argument("files", nargs="*", help=".txt articles to wrap (default: the ones above; "
+                    "only counts are printed, so never-looked-at articles may be given)")
+    args = ap.parse_args(argv)
     cases: list[tuple[str, str, str]] = []
-    for rel in ARTICLES:
+    for rel in args.files or ARTICLES:
         txt = (ROOT / rel).read_text(encoding="utf-8")
         for style, semantic, links in (("semantic", True, True), ("divs", False, True),
                                        ("divs, plain", False, False)):
             cases.append((f"{Path(rel).stem[:16]} {style}", wrap(txt, semantic, links), txt))
-    for page, rel in SAVED.items():
+    for page, rel in SAVED.items() if not args.files else ():
         cases.append((Path(page).name, (ROOT / page).read_text(encoding="utf-8"),
                       (ROOT / rel).read_text(encoding="utf-8")))
     totals: dict[str, Counter[str]] = {"old": Counter(), "trafilatura": Counter()}
