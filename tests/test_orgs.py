@@ -412,3 +412,10 @@ def test_a_hospital_pediatrician_holds_a_post_in_it() -> None:
     ents = extract_entities(text, [], [])
     assert [(p.position, ents.name_of(p.organisation_key)) for p in ents.posts] == [
         ("педиатры", "«Бурабай аудандық ауруханасы» ШЖҚ МКК")]
+
+
+def test_two_branches_of_one_party_stay_two() -> None:
+    text = ("«AMANAT» партиясы Байзақ аудандық филиалының қабылдауында кездесу өтті. Бұл туралы "
+            "«AMANAT» партиясы Жамбыл облыстық филиалының баспасөз қызметі хабарлады.")
+    assert set(orgs(text)) == {"«AMANAT» партиясы", "«AMANAT» партиясы Байзақ аудандық филиалы",
+                               "«AMANAT» партиясы Жамбыл облыстық филиалы"}

@@ -99,6 +99,23 @@ def _quoted(name: str) -> str | None:
     return m.group(1).lower() if m else None
 
 
+def _compatible(a: str, b: str) -> bool:
+    """Whether two names with the same quoted name and head can be one body: the capitalised
+    words outside the quotes of one are all in the other («"AMANAT" партиясы Байзақ аудандық
+    филиалы» is not «"AMANAT" партиясы Жамбыл облыстық филиалы»).
+
+    >>> _compatible("«AMANAT» партиясы Байзақ аудандық филиалы", "«AMANAT» партиясы Жамбыл облыстық филиалы")
+    False
+    >>> _compatible("«Nur Otan» партиясының филиалы", "«Nur Otan» партиясы Жамбыл облыстық филиалы")
+    True
+    """
+    def outside(name: str) -> set[str]:
+        bare = re.sub(r"[«\"“][^»\"”]*[»\"”]", " ", name)
+        return {w.lower() for w in re.findall(r"[\w-]+", bare) if w[:1].isupper()}
+    x, y = outside(a), outside(b)
+    return x <= y or y <= x
+
+
 def _territory(name: str) -> tuple[str | None, str | None]:
     """The territory level («облысы», «қаласы», «ауданы») a body's name puts it in, and the place.
 
@@ -246,7 +263,7 @@ class OrgResolver:
                 core = core[:-1]  # «"Ақмола облысының жұмыспен қамту орталығы" КММ»
             if core is not ow and len(w) >= 2 and core[-len(w):] == w and w[-1] in HEADS:
                 return key  # … = «жұмыспен қамту орталығы»
-            if q and q == _quoted(org.name) and ow[-1] == w[-1]:
+            if q and q == _quoted(org.name) and ow[-1] == w[-1] and _compatible(name, org.name):
                 return key
         return None
 
