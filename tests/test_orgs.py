@@ -419,3 +419,59 @@ def test_two_branches_of_one_party_stay_two() -> None:
             "«AMANAT» партиясы Жамбыл облыстық филиалының баспасөз қызметі хабарлады.")
     assert set(orgs(text)) == {"«AMANAT» партиясы", "«AMANAT» партиясы Байзақ аудандық филиалы",
                                "«AMANAT» партиясы Жамбыл облыстық филиалы"}
+
+
+def test_a_city_branch_named_through_the_party_is_part_of_the_oblast_branch() -> None:
+    text = ("Бейсенбі күні партияның Текелі қалалық филиалында өткен кездесуге «AMANAT» партиясы "
+            "Жетісу облыстық филиалының атқарушы хатшысы Жандарбек Құлжанов қатысты.")
+    got = orgs(text)
+    assert got["«AMANAT» партиясы Текелі қалалық филиалы"] == \
+        "«AMANAT» партиясы Жетісу облыстық филиалы"
+    assert got["«AMANAT» партиясы Жетісу облыстық филиалы"] == "«AMANAT» партиясы"
+
+
+def test_a_party_in_the_genitive_before_its_branch_is_named_in_the_nominative() -> None:
+    got = orgs("«AMANAT» партиясының Наурызбай аудандық филиалы жиын өткізді.")
+    assert got == {"«AMANAT» партиясы Наурызбай аудандық филиалы": "«AMANAT» партиясы",
+                   "«AMANAT» партиясы": None}
+
+
+def test_a_branch_s_public_council_without_a_name_of_its_own() -> None:
+    text = ("Кездесуде «AMANAT» партиясы Жетісу облыстық филиалы жанындағы қоғамдық кеңестің "
+            "төрағасы Бибігүл Нұрмаханова сөз алды. Филиал жанындағы қоғамдық кеңестердің "
+            "жұмысы талқыланды.")
+    ents = extract_entities(text, [], [])
+    council = "«AMANAT» партиясы Жетісу облыстық филиалы жанындағы қоғамдық кеңес"
+    assert {o.name: ents.name_of(o.parent_key) for o in ents.organisations}[council] == \
+        "«AMANAT» партиясы Жетісу облыстық филиалы"
+    assert [ents.name_of(p.organisation_key) for p in ents.posts] == [council]
+
+
+def test_a_prosecutor_s_office_and_its_region_s() -> None:
+    text = ("Балқаш қаласының прокуратурасы жұмыс қорытындысын шығарды. Балқаш қаласының "
+            "прокуроры Әділет Қуанышбаев сөйледі. Қала прокурорының аға көмекшісі Мәдина "
+            "Ерболқызы тарифтерге тоқталды. Қарағанды облысы прокуратурасының баспасөз қызметі.")
+    ents = extract_entities(text, [], [])
+    office = "Балқаш қаласының прокуратурасы"
+    assert {o.name: ents.name_of(o.parent_key) for o in ents.organisations}[office] == \
+        "Қарағанды облысы прокуратурасы"
+    assert [(p.position, ents.name_of(p.organisation_key)) for p in ents.posts] == [
+        ("прокуроры", office), ("прокурорының аға көмекшісі", office)]
+
+
+def test_a_university_named_after_a_person_and_a_list_of_kinds_of_body() -> None:
+    text = "Серік Ибраев – Қорқыт Ата атындағы Қызылорда университетінің аға ғылыми қызметкері."
+    ents = extract_entities(text, [], [])
+    assert [(p.position, ents.name_of(p.organisation_key)) for p in ents.posts] == [
+        ("аға ғылыми қызметкері", "Қорқыт Ата атындағы Қызылорда университеті")]
+    assert orgs("Брифингке прокуратура, сот, еңбек инспекциясы және коммуналдық кәсіпорын "
+                "өкілдері қатысты.") == {}
+
+
+def test_a_long_post_with_modifiers_before_the_name() -> None:
+    text = ("Қарағанды облысының мемлекеттік еңбек инспекциясы басқармасының бас мемлекеттік "
+            "еңбек инспекторы Ерлан Жүсіпов сөйледі.")
+    ents = extract_entities(text, [], [])
+    assert [(p.position, ents.name_of(p.organisation_key)) for p in ents.posts] == [
+        ("бас мемлекеттік еңбек инспекторы",
+         "Қарағанды облысының мемлекеттік еңбек инспекциясы басқармасы")]

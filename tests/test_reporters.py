@@ -313,3 +313,13 @@ def test_a_post_after_the_verb_of_indirect_speech_names_the_reporter() -> None:
     got = reporters_of(text)
     assert got["210 шақырым"] == "Талғат Рахымжанов"
     assert got["46"] == "Талғат Рахымжанов"
+
+
+def test_a_long_post_and_name_after_the_verb_and_a_branch_s_secretary_by_post() -> None:
+    text = ("Қалада көмек алушылар саны 8 пайызға азайды деп жеткізді Алматы қалалық "
+            "мәслихатының депутаты Сәуле Ахметова.")
+    assert reporters_of(text) == {"8 пайызға": "Сәуле Ахметова"}
+    text = ("Кездесуге «AMANAT» партиясы Жетісу облыстық филиалының атқарушы хатшысы Жандарбек "
+            "Құлжанов қатысты.\n\n«Биыл 4 мыңнан астам жасөспірімді жұмыспен қамту жоспарланып "
+            "отыр», – деді филиалдың атқарушы хатшысы.")
+    assert reporters_of(text) == {"4 мыңнан астам": "Жандарбек Құлжанов"}

@@ -187,6 +187,8 @@ def extract_entities(text: str, sentences: list[Sentence], mentions: list[Mentio
     projects = _projects(text, spans, mentions)
     posts = _posts(text, sent_toks, name_hits, owner, resolver, places)
     resolver.link_akimats()
+    resolver.link_branches()
+    resolver.link_offices()
     return Entities(people=people, organisations=resolver.organisations(),
                     places=list(places.values()), projects=projects, posts=posts)
 
@@ -288,6 +290,8 @@ def _posts(text: str, sent_toks: list[list[tuple[str, int, int]]], hits: list[Na
                         org_key = resolver.find_by_head("партиясы")
                     if place is not None:
                         org_key = place.key
+                        if "прокурор" in ph.position.lower():  # «Балқаш қаласының прокуроры»
+                            org_key = resolver.office_of(place.name, "прокуратурасы") or org_key
                         if any(position_of(w) == "әкімі" for w in ph.position.split()) and \
                                 _akimat_spoken_of(text, place.name):  # «… әкімі» → akimat
                             resolver.add_akimat(place.name)

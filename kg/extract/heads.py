@@ -192,7 +192,7 @@ def _head(toks: list[Token], k: int, word_num: bool) -> tuple[str | None, int]:
         if lem in PERSON and not (nxt and lemma(nxt) in PERSON and lem != lemma(nxt)):
             return "person", k
         if w in ADJECTIVES or (w.endswith(("ты", "ті", "ды", "ді")) and len(w) > 4
-                               and lemma(nxt) in KNOWN and lemma(nxt) != lemma(w)
+                               and lemma(nxt) in KNOWN | PERSON and lemma(nxt) != lemma(w)
                                and (nxt == lemma(nxt) or nxt.endswith(_ACCUSATIVE))
                                and nxt not in STOP_WORDS and not nxt.endswith(VERB_ENDINGS)):
             # an adjective in -ты agrees with nothing: its noun carries the phrase's case

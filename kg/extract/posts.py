@@ -26,7 +26,7 @@ Token = tuple[str, int, int]
 
 #: words that may precede a position noun inside the position title
 POSITION_MODIFIERS = frozenset("""атқарушы бірінші бас жауапты аға кіші жетекші басқарушы
-құрметті тұрақты уақытша міндетін атқарушы штаттан тыс баспасөз""".split())
+құрметті тұрақты уақытша міндетін атқарушы штаттан тыс баспасөз ғылыми мемлекеттік еңбек""".split())
 #: position titles whose first word is capitalised and not an organisation
 TITLE_PREFIXES = frozenset({"Мемлекет", "Үкімет", "Ел", "ел", "Елбасы", "Парламент"})
 #: generic territory words before «әкімі»/«басшысы»: the place comes from the article

@@ -264,7 +264,7 @@ def find_post(ctx: Context, a: int, b: int, pos: int, nominative: bool = True,
                 mod_s, _, mod = words[j - k]
                 if _is_modifier(mod) and org - {"", "x"}:
                     ms = slug(mod)
-                    if not any(_tok_match(ms, o) for o in org if o):
+                    if not any(_tok_match(ms, o) or _slug_stem(ms, o) for o in org if o):
                         continue
             best.append((k, ws, post))
     if not best:
@@ -357,6 +357,20 @@ def _akim_alias(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]
     return out
 
 
+def _slug_stem(a: str, b: str) -> bool:
+    """Two slugged words of one stem: «filialdyn» (филиалдың) ~ «filialy» (филиалы).
+
+    >>> _slug_stem("filialdyn", "filialy"), _slug_stem("basqarma", "bolim")
+    (True, False)
+    """
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n >= 5 and n >= min(len(a), len(b)) - 3
+
+
 def _is_modifier(word: str) -> bool:
     """Whether ``word`` (lower case) before a post title belongs to it and so must fit
     the post's organisation: «Алматы әкімі», «басқарма басшысы», not «жиында әкім»."""
@@ -395,8 +409,10 @@ def find_indirect(ctx: Context) -> list[Quote]:
         m = verbs[-1]
         rest_a, rest_b = m.end(), s.end
         rest_words = WORD.findall(text[rest_a:rest_b])
-        if len(rest_words) > 4 or _is_tag(text, m.start()):
+        if _is_tag(text, m.start()):
             continue
+        if len(rest_words) > 4 and not (len(rest_words) <= 9 and _ends_with_name(ctx, rest_b)):
+            continue  # «… деп жеткізді Алматы қалалық мәслихатының депутаты Сәуле Ахметова.»
         if _PARTICIPLE_END.search(m.group().lower()):
             continue  # «айтқан» without еді/болатын is a participle, not a finite verb
         key: str | None
@@ -421,6 +437,12 @@ def find_indirect(ctx: Context) -> list[Quote]:
                 continue
         out.append(Quote(start=s.start, end=s.end, speaker_key=key, kind="indirect"))
     return out
+
+
+def _ends_with_name(ctx: Context, end: int) -> bool:
+    """Whether a person's name in the nominative ends the sentence that ends at ``end``."""
+    tail = ctx.text[:end].rstrip(" .!?»\"”")
+    return any(h.end == len(tail) and h.case == "nom" for h in ctx.hits)
 
 
 #: connectives that open a sentence continuing the last speaker's report

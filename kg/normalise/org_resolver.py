@@ -145,6 +145,13 @@ def _anaphoric(h: OrgHit) -> bool:
             and p.name.lower().endswith(GENITIVE))
 
 
+#: «"AMANAT" партиясының Наурызбай аудандық филиалы» → «"AMANAT" партиясы Наурызбай …»
+_PARTY_GEN_BRANCH = re.compile(r"(партиясы)ның\s+(\S+(?:\s+\S+)?\s+(?:облыстық|қалалық|аудандық)\s+филиалы)$")
+#: a party's district or city branch, and an oblast branch
+_LOCAL_BRANCH = re.compile(r"^(.+ партиясы) \S+(?: \S+)? (?:аудандық|қалалық) филиалы$")
+_OBLAST_BRANCH = re.compile(r" облыстық филиалы$")
+
+
 def _genitive(name: str) -> str | None:
     """«… комитеті» → «… комитетінің» (a possessive head takes -ның/-нің), else None."""
     last = name.split()[-1]
@@ -195,10 +202,11 @@ class OrgResolver:
         named = sorted((h for h in flat if not h.vague), key=_rank)
         canon: dict[int, str] = {}
         for h in named:
-            key = self._match(h.name)
+            name = _PARTY_GEN_BRANCH.sub(r"\1 \2", h.name)  # «партиясының X филиалы»
+            key = self._match(name)
             if key is None:
-                key = org_key(h.name)
-                self.orgs[key] = Organisation(key=key, name=h.name, latin=translit(h.name))
+                key = org_key(name)
+                self.orgs[key] = Organisation(key=key, name=name, latin=translit(name))
             canon[id(h)] = key
         for h in flat:
             key = canon.get(id(h)) or self._vague(h)
@@ -233,12 +241,17 @@ class OrgResolver:
         full (not for units of ministries, akimats and parties, nor for «бөлімі»)."""
         org, parent = self.orgs[key], self.orgs.get(parent_key)
         words = org.name.split()
-        if parent is None or words[-1] in SUBUNIT_HEADS or _words(parent.name)[-1] in TOP_HEADS:
+        if parent is None or words[-1] in SUBUNIT_HEADS:
             return
-        genitive = _genitive(parent.name)
-        if genitive is None:
+        if words[-1] == "филиалы" and _words(parent.name)[-1] == "партиясы":
+            name = f"{parent.name} {org.name}"  # «партияның Текелі қалалық филиалы»
+        elif _words(parent.name)[-1] in TOP_HEADS:
             return
-        name = f"{genitive} {org.name}"
+        else:
+            genitive = _genitive(parent.name)
+            if genitive is None:
+                return
+            name = f"{genitive} {org.name}"
         new_key = org_key(name)
         if new_key in self.orgs:
             return
@@ -353,6 +366,43 @@ class OrgResolver:
         """The first top-level organisation with this head («партиясы»)."""
         return next((k for k, o in self.orgs.items()
                      if _words(o.name)[-1] == head and o.parent_key is None), None)
+
+    def office_of(self, place_name: str, head: str) -> str | None:
+        """The article's one body with this head in this place: «Балқаш қаласы»,
+        «прокуратурасы» → «Балқаш қаласының прокуратурасы»."""
+        first = place_name.split()[0].lower()
+        keys = [k for k, o in self.orgs.items() if _words(o.name)[-1:] == [head]
+                and _words(o.name)[:1] == [first]]
+        return keys[0] if len(keys) == 1 else None
+
+    def link_offices(self) -> None:
+        """A city's or district's prosecutor's office → the region's, where the article names
+        one («Балқаш қаласының прокуратурасы» is part of «Қарағанды облысы прокуратурасы»)."""
+        offices = {k: o for k, o in self.orgs.items() if _words(o.name)[-1:] == ["прокуратурасы"]}
+        regional = [k for k, o in offices.items() if re.search(r"облыс(?:ы|ының) прокуратурасы$",
+                                                              o.name)]
+        if len(regional) != 1:
+            return
+        for k, o in offices.items():
+            if o.parent_key is None and k != regional[0] and re.search(
+                    r"(?:қала|аудан)(?:сы|ы)(?:ның)? прокуратурасы$", o.name):
+                o.parent_key = regional[0]
+
+    def link_branches(self) -> None:
+        """A party's district or city branch whose parent is the party → the same party's
+        oblast branch, where the article names exactly one («"AMANAT" партиясы Текелі қалалық
+        филиалы» is part of «"AMANAT" партиясы Жетісу облыстық филиалы»)."""
+        for org in self.orgs.values():
+            m = _LOCAL_BRANCH.match(org.name)
+            if m is None or org.parent_key is None:
+                continue
+            party = self.orgs.get(org.parent_key)
+            if party is None or party.name != m.group(1):
+                continue
+            oblast = [k for k, o in self.orgs.items() if o.name.startswith(m.group(1) + " ")
+                      and _OBLAST_BRANCH.search(o.name)]
+            if len(oblast) == 1:
+                org.parent_key = oblast[0]
 
     def organisations(self) -> list:
         """Organisations in order of first mention (added ones last)."""

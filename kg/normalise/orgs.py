@@ -155,6 +155,9 @@ def _extend_left(toks: list[Token], h: int, stop: set[int], first: int) -> int:
             break  # «…талқылап, Парламент Мәжілісіне»: a capitalised name starts after the comma
         if tok[:1].islower() and toks[i + 1][0] in BARE_TERRITORY and i + 2 == h:
             break  # «тұрғындар аудан әкімдігіне»: the unnamed district's akimat starts the name
+        if tok == "," and i > first and (toks[i - 1][0].lower() in _BODY_NOUNS
+                                         or bare_head_of(toks[i - 1][0]) is not None):
+            break  # «прокуратура, сот, еңбек инспекциясы және …»: a list of bodies
         if tok == "," and listed_domains(toks, i, h):
             i, lower_run = i - 1, lower_run - 4  # «… шаруашылығы, жолаушылар көлігі және
             continue  # автомобиль жолдары бөлімі»: one name, longer than most
@@ -175,8 +178,10 @@ def _extend_left(toks: list[Token], h: int, stop: set[int], first: int) -> int:
         elif tok[:1].isupper():
             if tok in _SENT_STARTERS and i > 0 and toks[i - 1][0] in (":", "–", "—"):
                 break  # «Тілші: Былтыр Атырау облысы …»: a sentence starts after the colon
-            if tok.endswith(_CAP_BAD) and not (is_place_word(tok) and toks[i + 1][0].lower()
-                                               .startswith(("облыс", "қала", "аудан"))):
+            if tok.endswith(_CAP_BAD) and not (is_place_word(tok) and (
+                    toks[i + 1][0].lower().startswith(("облыс", "қала", "аудан"))
+                    or i + 1 == h and head_of(toks[h][0]) in _INSTITUTIONS)) \
+                    and toks[i + 1][0].lower() != "атындағы":  # «Қорқыт Ата атындағы …»
                 break  # «Шымкентте …» ends the name, «Қызылорда облысының …» does not
             if i == first and not (is_place_word(tok) or tok.isupper() or tok in _PLACE_OPENERS
                                    or tok.lower() in GENERIC):
@@ -358,6 +363,13 @@ def find_orgs(text: str, toks: list[Token], stop: set[int] | None = None,
         if model_spans and bare is None:  # a bare head («бөлімі») stays the rules' call
             j = _model_start(toks, h, stop, max(0, covered_until + 1), model_spans, j)
         hit = _build(text, toks, j, h, bare or ("қызметі" if service else None))
+        if bare is not None and hit.vague and _branch_council(toks, hits, j, h):
+            # «"AMANAT" партиясы … филиалы жанындағы қоғамдық кеңестің»: the branch's council
+            parent = hits[-1]
+            hits.append(OrgHit(f"{text[parent.start:parent.end]} {toks[j - 1][0]} қоғамдық кеңес",
+                               toks[j][1], e, "кеңесі", parent=parent, first=j))
+            covered_until = h
+            continue
         if bare is not None and (hit.vague or not _bare_named(toks, hit.first, h)):
             continue
         before = toks[j - 1][0] if j > 0 else ""
@@ -366,6 +378,9 @@ def find_orgs(text: str, toks: list[Token], stop: set[int] | None = None,
             hit.parent = OrgHit(before, toks[j - 1][1], toks[j - 1][2], BARE_HEADS[bare_before],
                                 vague=True, first=j - 1)
             hit.vague = hit.vague and _content([t for t, _, _ in toks[hit.first:h]]) == 0
+        if before == "," and j > 1 and (toks[j - 2][0].lower() in _BODY_NOUNS or bare_head_of(
+                toks[j - 2][0]) is not None) and not any(c.isupper() for c in hit.name):
+            hit.vague = True  # «прокуратура, сот, еңбек инспекциясы өкілдері»: kinds of body
         clock = ":" in before or j > 1 and toks[j - 2][0] == ":"  # «сағат 11:00-де»
         if any(c.isdigit() for c in before) and not clock or before.lower() in _QUANT:
             hit.vague = True  # «5 арнаулы … орталығы»: a counted common noun
@@ -376,6 +391,11 @@ def find_orgs(text: str, toks: list[Token], stop: set[int] | None = None,
     return hits
 
 
+#: bare nouns for bodies: a comma after one separates bodies, not a department's domains
+_BODY_NOUNS = frozenset({"сот", "прокуратура", "полиция", "әкімдік", "мәслихат", "банк"})
+#: heads a city's name (in «-да»: «Қызылорда») may stand right before: «Қызылорда университеті»
+_INSTITUTIONS = frozenset({"университеті", "колледжі", "институты", "академиясы", "театры",
+                           "мұражайы", "ауруханасы"})
 _OPEN_QUOTES = ("«", '"', "“")
 _CLOSE_QUOTES = ("»", '"', "”")
 #: «X қызметі» is a body only after these («қызметі» is otherwise «work, activity»)
@@ -435,6 +455,15 @@ def _bare_named(toks: list[Token], j: int, h: int) -> bool:
     """A territorial adjective, «жөніндегі» or a capital (not the sentence's first word)."""
     return any(toks[m][0].lower() in _TERRITORIAL or toks[m][0] == "жөніндегі"
                or m > 0 and toks[m][0][:1].isupper() for m in range(j, h))
+
+
+def _branch_council(toks: list[Token], hits: list[OrgHit], j: int, h: int) -> bool:
+    """«X жанындағы қоғамдық кеңес(тің)» right after a named body X (one council, not
+    «кеңестердің»)."""
+    return (j >= 2 and h == j + 1 and toks[j][0].lower() == "қоғамдық"
+            and toks[h][0].lower().startswith("кеңес") and not toks[h][0].lower().startswith(
+                "кеңестер") and toks[j - 1][0].lower() in ATTACH and bool(hits)
+            and hits[-1].end == toks[j - 2][2] and not hits[-1].vague)
 
 
 def _attach(text: str, toks: list[Token], hits: list[OrgHit], hit: OrgHit, k: int) -> None:
