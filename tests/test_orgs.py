@@ -475,3 +475,27 @@ def test_a_long_post_with_modifiers_before_the_name() -> None:
     assert [(p.position, ents.name_of(p.organisation_key)) for p in ents.posts] == [
         ("бас мемлекеттік еңбек инспекторы",
          "Қарағанды облысының мемлекеттік еңбек инспекциясы басқармасы")]
+
+
+def test_the_head_of_a_unit_inside_a_body_holds_a_post_in_the_body() -> None:
+    text = ("Атырау облысы әкімдігінің құрылыс басқармасының тұрғын үй бағдарламалары бөлімінің "
+            "меңгерушісі Сырым Қуанышев сөйледі. Бұл шешімді «Аягөз аудандық көпбейінді "
+            "ауруханасы» ШЖҚ МКК қабылдады, – дейді аурухананың хирургия бөлімшесінің "
+            "меңгерушісі Ғалым Жақыпов.")
+    ents = extract_entities(text, [], [])
+    assert [(p.position, ents.name_of(p.organisation_key)) for p in ents.posts] == [
+        ("тұрғын үй бағдарламалары бөлімінің меңгерушісі",
+         "Атырау облысы әкімдігінің құрылыс басқармасы"),
+        ("хирургия бөлімшесінің меңгерушісі", "«Аягөз аудандық көпбейінді ауруханасы» ШЖҚ МКК")]
+    assert "тұрғын үй бағдарламалары бөлімі" not in {o.name for o in ents.organisations}
+    # a unit's «басшысы» is a department's head: the unit stays an organisation
+    got = orgs("Облыстық денсаулық сақтау басқармасының медициналық көмек көрсету бөлімінің "
+               "басшысы Айгүл Серікова сөйледі.")
+    assert "медициналық көмек көрсету бөлімі" in got
+
+
+def test_a_post_after_the_name_points_at_both() -> None:
+    text = "Серік Ибраев – Қорқыт Ата атындағы Қызылорда университетінің аға ғылыми қызметкері."
+    (post,) = extract_entities(text, [], []).posts
+    assert post.mention is not None and post.mention.start < post.mention.end
+    assert text[post.mention.start:post.mention.end].startswith("Серік Ибраев")

@@ -24,13 +24,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kg.extract.posts import find_post, role_in_speech
+from kg.extract.posts import PostHit, find_post, role_in_speech
 from kg.extract.projects import find_projects
 from kg.model import Mention, Organisation, Person, Place, Post, Project, Sentence
-from kg.normalise.morph import tokenize
+from kg.normalise.morph import GENITIVE, tokenize
 from kg.normalise.ner_names import ner_names
 from kg.normalise.org_resolver import OrgResolver
-from kg.normalise.org_words import institution_heads
+from kg.normalise.org_words import LEGAL_FORMS, institution_heads
 from kg.normalise.orgs import OrgHit, bare_head_of, find_orgs, position_of
 from kg.normalise.outlets import find_outlets
 from kg.normalise.people import (
@@ -260,6 +260,7 @@ def _posts(text: str, sent_toks: list[list[tuple[str, int, int]]], hits: list[Na
            owner: dict[int, str], resolver: OrgResolver, places: dict[str, Place]
            ) -> list[Post]:
     posts: dict[tuple[str, str, str | None], Post] = {}
+    dropped: set[str] = set()  # units named only in a post («… бөлімінің меңгерушісі»)
     for toks in sent_toks:
         if not toks:
             continue
@@ -278,6 +279,7 @@ def _posts(text: str, sent_toks: list[list[tuple[str, int, int]]], hits: list[Na
             ph = find_post(toks, first, last)
             if ph is None:
                 continue
+            ph = _unit_in_post(text, toks, ph, resolver, dropped)
             org_key = None
             if ph.org_end >= 0:
                 org_key = resolver.org_ending_at(toks[ph.org_end][2])
@@ -309,10 +311,48 @@ def _posts(text: str, sent_toks: list[list[tuple[str, int, int]]], hits: list[Na
             if key not in posts:
                 posts[key] = Post(person_key=owner[h.start], position=ph.position,
                                   organisation_key=org_key,
-                                  mention=Mention(ph.start, h.end, text[ph.start:h.end],
-                                                  "POSITION", "rules"))
+                                  mention=Mention(min(ph.start, h.start), max(ph.end, h.end),
+                                                  text[min(ph.start, h.start):max(ph.end, h.end)],
+                                                  "POSITION", "rules"))  # post and name
         _speech_role(text, toks, hits, owner, resolver, posts)
+    used = {p.organisation_key for p in posts.values()}
+    for key in dropped - used:
+        org = resolver.orgs.get(key)
+        if org is not None and len(org.mentions) == 1:
+            del resolver.orgs[key]
     return list(posts.values())
+
+
+#: unit heads in the genitive and the posts that head a unit inside a body
+_UNIT_GEN = ("бөлімінің", "бөлімшесінің", "секторының")
+_UNIT_HEADS = ("меңгерушісі", "жетекшісі")
+
+
+def _unit_in_post(text: str, toks: list[tuple[str, int, int]], ph: PostHit,
+                  resolver: OrgResolver, dropped: set[str]) -> PostHit:
+    """«… басқармасының тұрғын үй бағдарламалары бөлімінің меңгерушісі Name», «"…" ШЖҚ МКК
+    хирургия бөлімшесінің меңгерушісі Name»: a unit's head (меңгерушісі, жетекшісі) inside a
+    body holds a post in the body, the unit written into the position."""
+    if ph.org_end < 1 or ph.position.split()[-1].lower() not in _UNIT_HEADS or \
+            toks[ph.org_end][0].lower() not in _UNIT_GEN or " " in ph.position:
+        return ph
+    unit_key = resolver.org_ending_at(toks[ph.org_end][2])
+    k, body = ph.org_end - 1, None
+    while k >= 0 and ph.org_end - k <= 5 and toks[k][0][:1].islower() and \
+            resolver.org_ending_at(toks[k][2]) is None and toks[k][0] not in LEGAL_FORMS:
+        bare = bare_head_of(toks[k][0]) if toks[k][0].endswith(GENITIVE) else None
+        if bare is not None and k < ph.org_end - 1:  # «аурухананың хирургия бөлімшесінің …»
+            body = resolver.nearest_with_head(bare, toks[k][1])
+            break
+        k -= 1
+    if body is None:
+        body = resolver.org_ending_at(toks[k][2]) if 0 <= k < ph.org_end - 1 else None
+    if body is None or body == unit_key:
+        return ph
+    if unit_key is not None:
+        dropped.add(unit_key)
+    start = toks[k + 1][1]
+    return PostHit(text[start:ph.end], start, ph.end, k, ph.territory)
 
 
 def _speech_role(text: str, toks: list[tuple[str, int, int]], hits: list[NameHit],
