@@ -32,6 +32,10 @@ _AS_SAID = re.compile(
 )
 
 
+#: «the scientist's / specialist's / expert's / doctor's words»: the person just spoken of
+_PROFESSIONS = ("ғалымның", "маманның", "сарапшының", "дәрігердің")
+
+
 def find_according(ctx: Context) -> list[Quote]:
     """Rule 3: «Бақытжан Сағынтаевтың айтуынша, …», «Оның сөзінше, …», «X атап өткендей, …»."""
     out: list[Quote] = []
@@ -48,6 +52,8 @@ def find_according(ctx: Context) -> list[Quote]:
             else:
                 key = find_post(ctx, min(a, m.start()), who_end, pos=m.start(),
                                 nominative=False, end_at=who_end)
+            if key is None and m.group("who").lower().startswith(_PROFESSIONS):
+                key = resolve_back(ctx, m.start(), fallback=False)  # «Ғалымның сөзінше»
         out.append(Quote(start=a, end=b, speaker_key=key, kind="according_to"))
     for m in _AS_SAID.finditer(text):
         a, b = ctx.sentence_at(m.start())
