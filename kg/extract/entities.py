@@ -24,14 +24,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kg.extract.posts import PostHit, find_post, role_in_speech
+from kg.extract.post_links import link_posts, main_place
 from kg.extract.projects import find_projects
 from kg.model import Mention, Organisation, Person, Place, Post, Project, Sentence
-from kg.normalise.morph import GENITIVE, tokenize
+from kg.normalise.morph import tokenize
 from kg.normalise.ner_names import ner_names
 from kg.normalise.org_resolver import OrgResolver
-from kg.normalise.org_words import LEGAL_FORMS, institution_heads
-from kg.normalise.orgs import OrgHit, bare_head_of, find_orgs, position_of
+from kg.normalise.orgs import OrgHit, find_orgs, position_of
 from kg.normalise.outlets import find_outlets
 from kg.normalise.people import (
     NameHit,
@@ -185,7 +184,7 @@ def extract_entities(text: str, sentences: list[Sentence], mentions: list[Mentio
     resolver = OrgResolver(text, org_hits, mentions, region=region, city=city)
 
     projects = _projects(text, spans, mentions)
-    posts = _posts(text, sent_toks, name_hits, owner, resolver, places)
+    posts = link_posts(text, sent_toks, name_hits, owner, resolver, places)
     resolver.link_akimats()
     resolver.link_branches()
     resolver.link_offices()
@@ -214,38 +213,11 @@ def _projects(text: str, spans: list[tuple[int, int]], mentions: list[Mention]
     return list(out.values())
 
 
-def _main_place(places: dict[str, Place], suffix: str) -> Place | None:
-    cands = [p for p in places.values() if p.name.endswith(suffix)]
-    return max(cands, key=lambda p: len(p.mentions), default=None)
-
-
-#: «Әкімдік …» (the akimat, unnamed): an akim's post then names the akimat too
-_BARE_AKIMAT = re.compile(r"(?<![\w-])[Әә]кімдік")
-#: «аудан әкімдігінің өкілдері» (the district's akimat, its name left out)
-_LEVEL_AKIMAT = {level: re.compile(rf"(?<![\w-])[{level[0].upper()}{level[0]}]{level[1:-1]} әкімдіг")
-                 for level in ("ауданы", "қаласы", "облысы")}
-
-
-def _akimat_spoken_of(text: str, place_name: str) -> bool:
-    """Whether the article speaks of a place's akimat without naming it: «Әкімдік …», or
-    «аудан / қала / облыс әкімдігі…» for a district, city or region.
-
-    >>> _akimat_spoken_of("Оған аудан әкімдігінің өкілдері қатысты.", "Зеренді ауданы")
-    True
-    >>> _akimat_spoken_of("Облыс әкімдігінде жиын өтті.", "Сырдария ауданы")
-    False
-    """
-    if _BARE_AKIMAT.search(text):
-        return True
-    level = _LEVEL_AKIMAT.get(place_name.rsplit(" ", 1)[-1])
-    return level is not None and level.search(text) is not None
-
-
 def _article_territory(places: dict[str, Place]) -> tuple[str | None, str | None]:
     """The article's region and city: the most mentioned ones; a regional centre implies
     its region («Қызылорда қаласы» → «Қызылорда облысы»)."""
-    region = _main_place(places, " облысы")
-    city = _main_place(places, " қаласы")
+    region = main_place(places, " облысы")
+    city = main_place(places, " қаласы")
     if region is not None:
         return region.name, city.name if city else None
     if city is None:
@@ -254,132 +226,6 @@ def _article_territory(places: dict[str, Place]) -> tuple[str | None, str | None
     centre = next((r for r, (_, c, _) in REGIONS.items() if c == bare and r.startswith(bare)),
                   None)
     return centre, city.name
-
-
-def _posts(text: str, sent_toks: list[list[tuple[str, int, int]]], hits: list[NameHit],
-           owner: dict[int, str], resolver: OrgResolver, places: dict[str, Place]
-           ) -> list[Post]:
-    posts: dict[tuple[str, str, str | None], Post] = {}
-    dropped: set[str] = set()  # units named only in a post («… бөлімінің меңгерушісі»)
-    for toks in sent_toks:
-        if not toks:
-            continue
-        s0, s1 = toks[0][1], toks[-1][2]
-        for h in sorted(hits, key=lambda x: not x.full):
-            if not (s0 <= h.start < s1) or h.start not in owner:
-                continue
-            if not h.full and any(p.person_key == owner[h.start] for p in posts.values()):
-                continue  # «өңір басшысы Б.Сапарбаев» repeats a post given in full
-            first, last = h.first, h.last
-            if first < 0:  # a name from NER: its tokens by offset
-                inside = [k for k, (_, a, b) in enumerate(toks) if h.start <= a and b <= h.end]
-                first, last = (inside[0], inside[-1]) if inside else (-1, -1)
-            if first < 0 or toks[first][1] != h.start:
-                continue
-            ph = find_post(toks, first, last)
-            if ph is None:
-                continue
-            ph = _unit_in_post(text, toks, ph, resolver, dropped)
-            org_key = None
-            if ph.org_end >= 0:
-                org_key = resolver.org_ending_at(toks[ph.org_end][2])
-                if org_key is None:
-                    place = next((p for p in places.values() if any(
-                        m.end == toks[ph.org_end][2] for m in p.mentions)), None)
-                    if place is None and ph.territory:
-                        place = _main_place(places, ph.territory)
-                    if place is None and toks[ph.org_end][0].lower() in ("партия", "партияның"):
-                        org_key = resolver.find_by_head("партиясы")
-                    if place is not None:
-                        org_key = place.key
-                        if "прокурор" in ph.position.lower():  # «Балқаш қаласының прокуроры»
-                            org_key = resolver.office_of(place.name, "прокуратурасы") or org_key
-                        if any(position_of(w) == "әкімі" for w in ph.position.split()) and \
-                                _akimat_spoken_of(text, place.name):  # «… әкімі» → akimat
-                            resolver.add_akimat(place.name)
-                    bare = bare_head_of(toks[ph.org_end][0])
-                    if org_key is None and bare is not None:  # «Басқарма басшысы Name»
-                        org_key = resolver.nearest_with_head(bare, ph.start)
-                    if org_key is None:  # «Қожалық басшысы Name»: the one the article named
-                        org_key = next(filter(None, (
-                            resolver.nearest_with_head(head, ph.start)
-                            for head in institution_heads(toks[ph.org_end][0]))), None)
-                    if org_key is None and ph.position.split()[-1].lower() in (
-                            "министрі", "вице-министрі"):
-                        org_key = resolver.ministry_named_by(toks[ph.org_end][0])
-            key = (owner[h.start], ph.position, org_key)
-            if key not in posts:
-                posts[key] = Post(person_key=owner[h.start], position=ph.position,
-                                  organisation_key=org_key,
-                                  mention=Mention(min(ph.start, h.start), max(ph.end, h.end),
-                                                  text[min(ph.start, h.start):max(ph.end, h.end)],
-                                                  "POSITION", "rules"))  # post and name
-        _speech_role(text, toks, hits, owner, resolver, posts)
-    used = {p.organisation_key for p in posts.values()}
-    for key in dropped - used:
-        org = resolver.orgs.get(key)
-        if org is not None and len(org.mentions) == 1:
-            del resolver.orgs[key]
-    return list(posts.values())
-
-
-#: unit heads in the genitive and the posts that head a unit inside a body
-_UNIT_GEN = ("бөлімінің", "бөлімшесінің", "секторының")
-_UNIT_HEADS = ("меңгерушісі", "жетекшісі")
-
-
-def _unit_in_post(text: str, toks: list[tuple[str, int, int]], ph: PostHit,
-                  resolver: OrgResolver, dropped: set[str]) -> PostHit:
-    """«… басқармасының тұрғын үй бағдарламалары бөлімінің меңгерушісі Name», «"…" ШЖҚ МКК
-    хирургия бөлімшесінің меңгерушісі Name»: a unit's head (меңгерушісі, жетекшісі) inside a
-    body holds a post in the body, the unit written into the position."""
-    if ph.org_end < 1 or ph.position.split()[-1].lower() not in _UNIT_HEADS or \
-            toks[ph.org_end][0].lower() not in _UNIT_GEN or " " in ph.position:
-        return ph
-    unit_key = resolver.org_ending_at(toks[ph.org_end][2])
-    k, body = ph.org_end - 1, None
-    while k >= 0 and ph.org_end - k <= 5 and toks[k][0][:1].islower() and \
-            resolver.org_ending_at(toks[k][2]) is None and toks[k][0] not in LEGAL_FORMS:
-        bare = bare_head_of(toks[k][0]) if toks[k][0].endswith(GENITIVE) else None
-        if bare is not None and k < ph.org_end - 1:  # «аурухананың хирургия бөлімшесінің …»
-            body = resolver.nearest_with_head(bare, toks[k][1])
-            break
-        k -= 1
-    if body is None:
-        body = resolver.org_ending_at(toks[k][2]) if 0 <= k < ph.org_end - 1 else None
-    if body is None or body == unit_key:
-        return ph
-    if unit_key is not None:
-        dropped.add(unit_key)
-    start = toks[k + 1][1]
-    return PostHit(text[start:ph.end], start, ph.end, k, ph.territory)
-
-
-def _speech_role(text: str, toks: list[tuple[str, int, int]], hits: list[NameHit],
-                 owner: dict[int, str], resolver: OrgResolver,
-                 posts: dict[tuple[str, str, str | None], Post]) -> None:
-    """«Кеңес төрайымы ретінде …, – деп Name …»: the speaker's own post."""
-    found = role_in_speech(toks)
-    if found is None:
-        return
-    i, j, position, dash = found
-    speakers = {owner[h.start] for h in hits
-                if h.start in owner and toks[dash][2] <= h.start < toks[-1][2] + 1}
-    if len(speakers) != 1 or i == 0:
-        return
-    person = speakers.pop()
-    if any(p.person_key == person for p in posts.values()):
-        return
-    before = toks[i - 1]
-    org_key = resolver.org_ending_at(before[2])
-    bare = bare_head_of(before[0])
-    if org_key is None and bare is not None:
-        org_key = resolver.nearest_with_head(bare, toks[-1][2])
-    if org_key is None:
-        return
-    posts[(person, position, org_key)] = Post(
-        person_key=person, position=position, organisation_key=org_key,
-        mention=Mention(toks[i][1], toks[j][2], text[toks[i][1]:toks[j][2]], "POSITION", "rules"))
 
 
 def find_person_by_name(ents: Entities, name_fragment: str) -> str | None:

@@ -1,0 +1,218 @@
+"""Posts: a person's position phrase linked to its organisation (or territory).
+
+:func:`link_posts` reads the post written around each name (:func:`kg.extract.posts.find_post`)
+and resolves the organisation it names: the organisation ending right before the position
+words, else the place («Алматы қаласының әкімі» → «Алматы қаласы», spec §1), a bare head
+(«Басқарма басшысы» → the article's басқарма), an institution («Қожалық басшысы»), a ministry
+named by its minister. Split from :mod:`kg.extract.entities`.
+
+>>> from kg.extract.entities import extract_entities
+>>> text = ("Мәслихат депутаты, «Ақ бидай» агрофирмасының директоры Виктор Шевченко сөйледі. "
+...         "Солтүстік Қазақстан облыстық мәслихаты жиналды.")
+>>> ents = extract_entities(text, [], [])
+>>> sorted((p.position, ents.name_of(p.organisation_key)) for p in ents.posts)
+[('депутаты', 'Солтүстік Қазақстан облыстық мәслихаты'), ('директоры', '«Ақ бидай» агрофирмасы')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.posts import PostHit, find_post, position_before, role_in_speech
+from kg.model import Mention, Place, Post
+from kg.normalise.morph import GENITIVE
+from kg.normalise.org_resolver import OrgResolver
+from kg.normalise.org_words import LEGAL_FORMS, institution_heads
+from kg.normalise.orgs import bare_head_of, position_of
+from kg.normalise.people import NameHit
+
+Token = tuple[str, int, int]
+
+def main_place(places: dict[str, Place], suffix: str) -> Place | None:
+    cands = [p for p in places.values() if p.name.endswith(suffix)]
+    return max(cands, key=lambda p: len(p.mentions), default=None)
+
+
+
+#: «Әкімдік …» (the akimat, unnamed): an akim's post then names the akimat too
+_BARE_AKIMAT = re.compile(r"(?<![\w-])[Әә]кімдік")
+#: «аудан әкімдігінің өкілдері» (the district's akimat, its name left out)
+_LEVEL_AKIMAT = {level: re.compile(rf"(?<![\w-])[{level[0].upper()}{level[0]}]{level[1:-1]} әкімдіг")
+                 for level in ("ауданы", "қаласы", "облысы")}
+
+
+def akimat_spoken_of(text: str, place_name: str) -> bool:
+    """Whether the article speaks of a place's akimat without naming it: «Әкімдік …», or
+    «аудан / қала / облыс әкімдігі…» for a district, city or region.
+
+    >>> akimat_spoken_of("Оған аудан әкімдігінің өкілдері қатысты.", "Зеренді ауданы")
+    True
+    >>> akimat_spoken_of("Облыс әкімдігінде жиын өтті.", "Сырдария ауданы")
+    False
+    """
+    if _BARE_AKIMAT.search(text):
+        return True
+    level = _LEVEL_AKIMAT.get(place_name.rsplit(" ", 1)[-1])
+    return level is not None and level.search(text) is not None
+
+
+
+def link_posts(text: str, sent_toks: list[list[tuple[str, int, int]]], hits: list[NameHit],
+           owner: dict[int, str], resolver: OrgResolver, places: dict[str, Place]
+           ) -> list[Post]:
+    posts: dict[tuple[str, str, str | None], Post] = {}
+    dropped: set[str] = set()  # units named only in a post («… бөлімінің меңгерушісі»)
+    for toks in sent_toks:
+        if not toks:
+            continue
+        s0, s1 = toks[0][1], toks[-1][2]
+        for h in sorted(hits, key=lambda x: not x.full):
+            if not (s0 <= h.start < s1) or h.start not in owner:
+                continue
+            if not h.full and any(p.person_key == owner[h.start] for p in posts.values()):
+                continue  # «өңір басшысы Б.Сапарбаев» repeats a post given in full
+            first, last = h.first, h.last
+            if first < 0:  # a name from NER: its tokens by offset
+                inside = [k for k, (_, a, b) in enumerate(toks) if h.start <= a and b <= h.end]
+                first, last = (inside[0], inside[-1]) if inside else (-1, -1)
+            if first < 0 or toks[first][1] != h.start:
+                continue
+            ph = find_post(toks, first, last)
+            if ph is None:
+                continue
+            ph = _unit_in_post(text, toks, ph, resolver, dropped)
+            org_key = _post_org(text, toks, ph, resolver, places)
+            while ph is not None:
+                key = (owner[h.start], ph.position, org_key)
+                if key not in posts:
+                    a, b = min(ph.start, h.start), max(ph.end, h.end)  # post and name
+                    posts[key] = Post(person_key=owner[h.start], position=ph.position,
+                                      organisation_key=org_key,
+                                      mention=Mention(a, b, text[a:b], "POSITION", "rules"))
+                ph = _chained_post(toks, ph, org_key, resolver, first)
+                if ph is not None:
+                    org_key = _post_org(text, toks, ph, resolver, places)
+        _speech_role(text, toks, hits, owner, resolver, posts)
+    used = {p.organisation_key for p in posts.values()}
+    for key in dropped - used:
+        org = resolver.orgs.get(key)
+        if org is not None and len(org.mentions) == 1:
+            del resolver.orgs[key]
+    return list(posts.values())
+
+
+def _post_org(text: str, toks: list[Token], ph: PostHit, resolver: OrgResolver,
+              places: dict[str, Place]) -> str | None:
+    """The organisation (or place) key a post phrase names; None where it names none."""
+    org_key = None
+    if ph.org_end >= 0:
+        org_key = resolver.org_ending_at(toks[ph.org_end][2])
+        if org_key is None:
+            place = next((p for p in places.values() if any(
+                m.end == toks[ph.org_end][2] for m in p.mentions)), None)
+            if place is None and ph.territory:
+                place = main_place(places, ph.territory)
+            if place is None and toks[ph.org_end][0].lower() in ("партия", "партияның"):
+                org_key = resolver.find_by_head("партиясы")
+            if place is not None:
+                org_key = place.key
+                if "прокурор" in ph.position.lower():  # «Балқаш қаласының прокуроры»
+                    org_key = resolver.office_of(place.name, "прокуратурасы") or org_key
+                if any(position_of(w) == "әкімі" for w in ph.position.split()) and \
+                        akimat_spoken_of(text, place.name):  # «… әкімі» → akimat
+                    resolver.add_akimat(place.name)
+            bare = bare_head_of(toks[ph.org_end][0])
+            if org_key is None and bare is not None:  # «Басқарма басшысы Name»
+                org_key = resolver.nearest_with_head(bare, ph.start)
+            if org_key is None:  # «Қожалық басшысы Name»: the one the article named
+                org_key = next(filter(None, (
+                    resolver.nearest_with_head(head, ph.start)
+                    for head in institution_heads(toks[ph.org_end][0]))), None)
+            if org_key is None and ph.position.split()[-1].lower() in (
+                    "министрі", "вице-министрі"):
+                org_key = resolver.ministry_named_by(toks[ph.org_end][0])
+    return org_key
+
+
+def _chained_post(toks: list[Token], ph: PostHit, org_key: str | None, resolver: OrgResolver,
+                  first: int) -> PostHit | None:
+    """«Мәслихат депутаты, «Ақ бидай» агрофирмасының директоры Name», «ҚР Парламенті
+    Мәжілісінің депутаты, … фракциясының мүшесі Name»: a second post before the first one's
+    organisation, after a comma."""
+    if ph.start >= toks[first][1]:
+        return None  # a post after the name: no chain
+    start = ph.start
+    if org_key is not None and ph.org_end >= 0:
+        org = resolver.orgs.get(org_key)
+        end = toks[ph.org_end][2]
+        starts = [m.start for m in org.mentions if m.end == end] if org else []
+        start = min(starts, default=start)
+    i = next((k for k, t in enumerate(toks) if t[1] == start), None)
+    if i is None or i < 2 or toks[i - 1][0] != ",":
+        return None
+    found = position_before(toks, i - 1)
+    if found is None:
+        return None
+    a, b, words = found
+    return PostHit(words, toks[a][1], toks[b][2], a - 1 if a > 0 else -1, None)
+
+
+#: unit heads in the genitive and the posts that head a unit inside a body
+_UNIT_GEN = ("бөлімінің", "бөлімшесінің", "секторының")
+_UNIT_HEADS = ("меңгерушісі", "жетекшісі")
+
+
+def _unit_in_post(text: str, toks: list[tuple[str, int, int]], ph: PostHit,
+                  resolver: OrgResolver, dropped: set[str]) -> PostHit:
+    """«… басқармасының тұрғын үй бағдарламалары бөлімінің меңгерушісі Name», «"…" ШЖҚ МКК
+    хирургия бөлімшесінің меңгерушісі Name»: a unit's head (меңгерушісі, жетекшісі) inside a
+    body holds a post in the body, the unit written into the position."""
+    if ph.org_end < 1 or ph.position.split()[-1].lower() not in _UNIT_HEADS or \
+            toks[ph.org_end][0].lower() not in _UNIT_GEN or " " in ph.position:
+        return ph
+    unit_key = resolver.org_ending_at(toks[ph.org_end][2])
+    k, body = ph.org_end - 1, None
+    while k >= 0 and ph.org_end - k <= 5 and toks[k][0][:1].islower() and \
+            resolver.org_ending_at(toks[k][2]) is None and toks[k][0] not in LEGAL_FORMS:
+        bare = bare_head_of(toks[k][0]) if toks[k][0].endswith(GENITIVE) else None
+        if bare is not None and k < ph.org_end - 1:  # «аурухананың хирургия бөлімшесінің …»
+            body = resolver.nearest_with_head(bare, toks[k][1])
+            break
+        k -= 1
+    if body is None:
+        body = resolver.org_ending_at(toks[k][2]) if 0 <= k < ph.org_end - 1 else None
+    if body is None or body == unit_key:
+        return ph
+    if unit_key is not None:
+        dropped.add(unit_key)
+    start = toks[k + 1][1]
+    return PostHit(text[start:ph.end], start, ph.end, k, ph.territory)
+
+
+def _speech_role(text: str, toks: list[tuple[str, int, int]], hits: list[NameHit],
+                 owner: dict[int, str], resolver: OrgResolver,
+                 posts: dict[tuple[str, str, str | None], Post]) -> None:
+    """«Кеңес төрайымы ретінде …, – деп Name …»: the speaker's own post."""
+    found = role_in_speech(toks)
+    if found is None:
+        return
+    i, j, position, dash = found
+    speakers = {owner[h.start] for h in hits
+                if h.start in owner and toks[dash][2] <= h.start < toks[-1][2] + 1}
+    if len(speakers) != 1 or i == 0:
+        return
+    person = speakers.pop()
+    if any(p.person_key == person for p in posts.values()):
+        return
+    before = toks[i - 1]
+    org_key = resolver.org_ending_at(before[2])
+    bare = bare_head_of(before[0])
+    if org_key is None and bare is not None:
+        org_key = resolver.nearest_with_head(bare, toks[-1][2])
+    if org_key is None:
+        return
+    posts[(person, position, org_key)] = Post(
+        person_key=person, position=position, organisation_key=org_key,
+        mention=Mention(toks[i][1], toks[j][2], text[toks[i][1]:toks[j][2]], "POSITION", "rules"))
+
+
