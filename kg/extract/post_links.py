@@ -37,8 +37,8 @@ def main_place(places: dict[str, Place], suffix: str) -> Place | None:
 #: «Әкімдік …» (the akimat, unnamed): an akim's post then names the akimat too
 _BARE_AKIMAT = re.compile(r"(?<![\w-])[Әә]кімдік")
 #: «аудан әкімдігінің өкілдері» (the district's akimat, its name left out)
-_LEVEL_AKIMAT = {level: re.compile(rf"(?<![\w-])[{level[0].upper()}{level[0]}]{level[1:-1]} әкімдіг")
-                 for level in ("ауданы", "қаласы", "облысы")}
+_LEVEL_AKIMAT = {level: re.compile(rf"(?<![\w-])[{bare[0].upper()}{bare[0]}]{bare[1:]} әкімдіг")
+                 for level, bare in (("ауданы", "аудан"), ("қаласы", "қала"), ("облысы", "облыс"))}
 
 
 def akimat_spoken_of(text: str, place_name: str) -> bool:
@@ -49,6 +49,8 @@ def akimat_spoken_of(text: str, place_name: str) -> bool:
     True
     >>> akimat_spoken_of("Облыс әкімдігінде жиын өтті.", "Сырдария ауданы")
     False
+    >>> akimat_spoken_of("Қала әкімдігінің өкілдері келді.", "Текелі қаласы")
+    True
     """
     if _BARE_AKIMAT.search(text):
         return True
