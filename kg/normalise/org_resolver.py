@@ -57,12 +57,18 @@ def _head_word(name: str) -> str | None:
     ('ауруханасы', 'жшс')
     """
     words = _words(name)
+    core = _without_legal_forms(words)
+    if len(core) < len(words) and core[-1] not in HEADS:
+        return words[-1]  # «"Ақ бидай" ЖШС»: the legal form is the head
+    return core[-1] if words else None
+
+
+def _without_legal_forms(words: list[str]) -> list[str]:
+    """The words before the legal forms that end a name (at least one word is kept)."""
     k = len(words)
     while k > 1 and words[k - 1] in _LEGAL_LOWER:
         k -= 1
-    if k < len(words) and words[k - 1] not in HEADS:
-        return words[-1]  # «"Ақ бидай" ЖШС»: the legal form is the head
-    return words[k - 1] if words else None
+    return words[:k]
 
 
 _TERR_ADJ = {"облыстық": "облысы", "өңірлік": "облысы", "қалалық": "қаласы",
@@ -271,10 +277,8 @@ class OrgResolver:
             ow = _cmp(org.name)
             if ow == w or len(w) >= 2 and ow[-len(w):] == w or _variant(w, ow) or _variant(ow, w):
                 return key
-            core = ow
-            while len(core) > 1 and core[-1] in _LEGAL_LOWER:
-                core = core[:-1]  # «"Ақмола облысының жұмыспен қамту орталығы" КММ»
-            if core is not ow and len(w) >= 2 and core[-len(w):] == w and w[-1] in HEADS:
+            core = _without_legal_forms(ow)  # «"Ақмола облысының жұмыспен қамту орталығы" КММ»
+            if len(core) < len(ow) and len(w) >= 2 and core[-len(w):] == w and w[-1] in HEADS:
                 return key  # … = «жұмыспен қамту орталығы»
             if q and q == _quoted(org.name) and ow[-1] == w[-1] and _compatible(name, org.name):
                 return key
