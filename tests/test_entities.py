@@ -188,12 +188,18 @@ def test_speaker_names_own_post_in_speech() -> None:
                                 "Жастар саясаты жөніндегі қоғамдық кеңес")}
 
 
-def test_akim_post_adds_akimat_only_when_article_speaks_of_it() -> None:
+def test_akim_post_adds_the_akimat_of_a_district_but_not_of_a_settlement() -> None:
+    # issue 11: «Келес ауданының әкімі» → «Келес ауданы әкімдігі», said or not
     text = "Аудан әкімі Ержан Досов жиын өткізді. Ордабасы ауданында жол салынды."
-    assert extract_entities(text, [], []).organisations == []
-    ents = extract_entities("Ордабасы ауданының әкімі Ержан Досов келді. Әкімдік қолдау "
-                            "көрсетеді.", [], [])
-    assert [o.name for o in ents.organisations] == ["Ордабасы ауданы әкімдігі"]
+    assert [o.name for o in extract_entities(text, [], []).organisations] == [
+        "Ордабасы ауданы әкімдігі"]
+    # a settlement's (кент) or rural okrug's akim heads no «әкімдігі», even where one is named
+    text = ("Кеңеске Шідерті кентінің әкімі Серік Қалиев, Бесқауға ауылдық округінің әкімі "
+            "Жансая Оразова қатысты. Кеңес қалалық әкімдікте өтті.")
+    ents = extract_entities(text, [], [])
+    assert not [o.name for o in ents.organisations if "кенті" in o.name or "округі" in o.name]
+    assert posts(ents) >= {("Серік Қалиев", "әкімі", "Шідерті кенті"),
+                           ("Жансая Оразова", "әкімі", "Бесқауға ауылдық округі")}
 
 
 def test_post_of_an_institution_called_by_its_common_noun() -> None:

@@ -86,3 +86,12 @@ def test_an_interviewer_s_address_is_the_person_named_in_full() -> None:
     ents = extract_entities(text, [], [])
     assert [p.name for p in ents.people] == ["Ерлан Жақыпов"]
     assert len(ents.people[0].mentions) == 2
+
+
+def test_surname_shaped_district_name_is_not_a_person() -> None:
+    """«Панфилов аудандық … орталығы», «Панфилов ауданындағы»: a district named after a
+    person is a place word, not a person."""
+    for text in ("Олар «Панфилов аудандық жұмыспен қамту орталығы» КММ-ге хабарласа алады.",
+                 "Панфилов ауданындағы мектептер жөнделді.", "Сапарбаев келді."):
+        got = [h.surname for h in find_names(tokenize(text))]
+        assert got == (["Сапарбаев"] if text.startswith("Сапарбаев") else [])

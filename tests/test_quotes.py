@@ -234,6 +234,20 @@ def test_interview_answers_are_the_interviewees() -> None:
                    "320": "Мирас Сейітов", "12": None}
 
 
+def test_interviewer_named_with_a_post_is_not_the_interviewee() -> None:
+    """«… басшысы A «…» газетінің тілшісі B-ның сұрақтарына жауап берді»: the answers are A's,
+    though B is the last person named with a post before the first question."""
+    text = ("Аудандық жұмыспен қамту бөлімінің басшысы Бауыржан Тоқтаров «Жаркент таңы» "
+            "газетінің тілшісі Айнұр Сейітқызының сұрақтарына жауап берді.\n\n"
+            "– Өткен жыл қандай нәтиже берді?\n\n"
+            "– Өткен жылы 2 100-ден астам адам жұмысқа орналасты.\n\n"
+            "– Биылғы жоспарларыңыз қандай?\n\n"
+            "– Биыл 1 800 адамды жұмыспен қамту жоспарланып отыр.\n\n"
+            "Айта кетейік, ауданда 5 ірі нысан іске қосылған.")
+    assert reporters_of(text) == {"2 100-ден астам": "Бауыржан Тоқтаров",
+                                  "1 800": "Бауыржан Тоқтаров", "5": None}
+
+
 def test_post_name_colon_quote_and_quote_over_two_paragraphs() -> None:
     """«Филиал төрағасы Name: «…»» is Name's; a quotation opened in one paragraph and closed
     in the next without reopening («… ¶ …», – дейді X) is X's as a whole."""

@@ -5,9 +5,9 @@ mentions (PERSON, ORGANISATION, PROJECT) only add what the rules missed.
 
 Posts over a territory («Алматы қаласының әкімі», «Облыс әкімі») point
 ``organisation_key`` at the territory's :class:`Place` (so the post reads
-«Алматы қаласы», spec §1); where the article speaks of the akimat without
-naming it («Әкімдік … қолдау көрсетеді») the akim's post also adds it
-(«Алматы қаласы әкімдігі») to the organisations. Use :meth:`Entities.name_of` to read either kind of key.
+«Алматы қаласы», spec §1); the akim of a district, city or region also adds the
+akimat («Алматы қаласы әкімдігі») to the organisations (issue 11; a settlement's or rural
+okrug's akim adds none). Use :meth:`Entities.name_of` to read either kind of key.
 
 >>> text = "Алматы қаласының әкімі Бақытжан Сағынтаев кездесті. Сағынтаевтың айтуынша, жоспар орындалды."
 >>> ents = extract_entities(text, [], [])

@@ -8,7 +8,8 @@ taken: a closing paragraph of narration is not the interviewee's.
 
 The interviewee is the person the lead introduces: the one named with the comitative
 («Name-мен сұхбаттастық»), else the last person named with a post before the first
-question, else the last person named there. An answer that opens with its own speaker label
+question, else the last person named there; the interviewer («газетінің тілшісі
+Name-ның сұрақтарына жауап берді») is never the interviewee. An answer that opens with its own speaker label
 («Name:», «Н.Surname:») belongs to that person. An article with fewer than two questions is
 not an interview.
 
@@ -34,6 +35,8 @@ from kg.model import Quote
 _Q_LABEL = re.compile(r"^[-–—]?\s*(?:Тілші|Журналист|Корреспондент|Сұрақ)\s*[:–—-]", re.I)
 _COMITATIVE = ("мен", "пен", "бен")
 _MAX_QUESTION = 400
+_QUESTION_WORDS = ("сұрақ", "сауал")
+_ASKER_POSTS = ("тілші", "журналист", "корреспондент")
 
 
 def _is_question(line: str) -> bool:
@@ -43,8 +46,19 @@ def _is_question(line: str) -> bool:
     return line.endswith("?") and len(line) <= _MAX_QUESTION
 
 
+def _asks(ctx: Context, h: Hit) -> bool:
+    """The interviewer: «тілшісі Name-ның сұрақтарына жауап берді», a post «тілшісі»."""
+    nxt = ctx.text[h.end:h.end + 12].split()
+    if nxt and nxt[0].lower().startswith(_QUESTION_WORDS):
+        return True
+    return any(p.person_key == h.key and p.position.lower().startswith(_ASKER_POSTS)
+               for p in ctx.posts)
+
+
 def _interviewee(ctx: Context, before: int) -> str | None:
     hits = [h for h in ctx.hits if h.end <= before]
+    asker = {h.key for h in hits if _asks(ctx, h)}
+    hits = [h for h in hits if h.key not in asker] or hits
     for h in hits:
         if ctx.text[h.start:h.end].lower().endswith(_COMITATIVE):
             return h.key

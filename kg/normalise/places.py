@@ -115,6 +115,28 @@ def _unit(word: str) -> str | None:
     return _UNITS.get(nom) if nom != "облыстық" else None
 
 
+def _rural_okrug(tokens: list[tuple[str, int, int]], i: int) -> PlaceHit | None:
+    """«Бесқауға ауылдық округінің», «Төле би ауылдық округі» at the word «ауылдық» (``i``).
+
+    >>> from kg.normalise.morph import tokenize
+    >>> toks = tokenize("Төле би ауылдық округінің әкімі")
+    >>> _rural_okrug(toks, 2)
+    PlaceHit(name='Төле би ауылдық округі', text='Төле би ауылдық округінің', start=0, end=25)
+    """
+    if tokens[i][0].lower() != "ауылдық" or i + 1 >= len(tokens) or i == 0 or \
+            possessive_nominative(tokens[i + 1][0].lower()) != "округі":
+        return None
+    j = i - 1
+    if tokens[j][0] == "би" and j > 0:  # «Төле би», «Қазыбек би»
+        j -= 1
+    word = tokens[j][0]
+    if not (word[:1].isupper() and word.isalpha() and not word.isupper()):
+        return None
+    base = " ".join(t for t, _, _ in tokens[j:i])
+    return PlaceHit(f"{base} ауылдық округі", " ".join(t for t, _, _ in tokens[j:i + 2]),
+                    tokens[j][1], tokens[i + 1][2])
+
+
 def find_places(tokens: list[tuple[str, int, int]]) -> list[PlaceHit]:
     """Place mentions in a token list (from :func:`tokenize`)."""
     hits: list[PlaceHit] = []
@@ -122,6 +144,11 @@ def find_places(tokens: list[tuple[str, int, int]]) -> list[PlaceHit]:
     n = len(tokens)
     for i, (tok, s, e) in enumerate(tokens):
         if i in used:
+            continue
+        okrug = _rural_okrug(tokens, i)
+        if okrug is not None:
+            hits.append(okrug)
+            used.update(range(i - len(okrug.text.split()) + 2, i + 2))
             continue
         unit = _unit(tok)
         if unit and i > 0 and tokens[i - 1][0][:1].isupper() and tokens[i - 1][0].isalpha() \
@@ -150,7 +177,7 @@ def find_places(tokens: list[tuple[str, int, int]]) -> list[PlaceHit]:
         city = city_name(tok)
         if city and tok not in _AMBIGUOUS_BARE and tok[:1].isupper():
             nxt = tokens[i + 1][0] if i + 1 < n else ""
-            if _unit(nxt) or nxt in _NAME_PARTS:
+            if _unit(nxt) or nxt in _NAME_PARTS or nxt.lower() == "ауылдық":
                 continue  # «Алматы облысы» / «Қызылорда қаласы» handled at the unit word
             hits.append(PlaceHit(city + " қаласы", tok, s, e))
             used.add(i)
