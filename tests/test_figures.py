@@ -450,3 +450,9 @@ def test_a_share_of_named_things_said_to_be_a_kind_and_collective_agreements() -
     assert figs("Жаңа нысандардың 19-ы – медициналық пункт.") == [
         (D(19), "медициналық пункт", "exact")]
     assert one("Кәсіпорындарда 640 ұжымдық шарт жасалды.") == (D(640), "ұжымдық шарт", "exact")
+
+
+def test_adjective_of_solitude_is_not_the_unit() -> None:
+    """«150 жалғызілікті қартқа»: lonely elderly people are people; the adjective is no unit."""
+    assert figs("Еріктілер 150 жалғызілікті қартқа көмек көрсетті.") == [
+        (Decimal(150), "person", "exact")]

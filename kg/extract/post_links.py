@@ -75,6 +75,8 @@ def link_posts(text: str, sent_toks: list[list[tuple[str, int, int]]], hits: lis
                 continue
             ph = _unit_in_post(text, toks, ph, resolver, dropped)
             org_key = _post_org(text, toks, ph, resolver, places)
+            if org_key is None:
+                ph, org_key = _academic_unit(text, toks, ph, resolver)
             while ph is not None:
                 key = (owner[h.start], ph.position, org_key)
                 if key not in posts:
@@ -153,6 +155,37 @@ def _chained_post(toks: list[Token], ph: PostHit, org_key: str | None, resolver:
 #: unit heads in the genitive and the posts that head a unit inside a body
 _UNIT_GEN = ("бөлімінің", "бөлімшесінің", "секторының")
 _UNIT_HEADS = ("меңгерушісі", "жетекшісі")
+
+
+#: a university's units: «педагогика факультетінің деканы», «студенттер кеңесінің төрағасы»
+_ACADEMIC_UNITS = ("факультетінің", "кафедрасының", "деканатының", "институтының")
+_COUNCIL_OF = ("студенттер", "студенттік", "жастар", "ғылыми")
+_SCHOOLS = ("университеті", "академиясы", "институты", "колледжі")
+
+
+def _academic_unit(text: str, toks: list[Token], ph: PostHit,
+                   resolver: OrgResolver) -> tuple[PostHit, str | None]:
+    """«Педагогика факультетінің деканы Name» in an article about one university: a post in
+    the university, the unit written into the position (as :func:`_unit_in_post`)."""
+    j = ph.org_end
+    if j < 1 or " " in ph.position:
+        return ph, None
+    unit = toks[j][0].lower()
+    if unit not in _ACADEMIC_UNITS and not (
+            unit == "кеңесінің" and toks[j - 1][0].lower() in _COUNCIL_OF):
+        return ph, None
+    k = j
+    while k - 1 >= 0 and j - k < 3 and toks[k - 1][0][:1].islower() and \
+            toks[k - 1][0].isalpha() and not toks[k - 1][0].endswith(GENITIVE) and \
+            toks[k - 1][0] not in ("мен", "пен", "бен", "және", "деді", "дейді", "деп"):
+        k -= 1
+    if k == j:
+        return ph, None
+    schools = {key for head in _SCHOOLS for key in resolver.heads(head)}
+    if len(schools) != 1:
+        return ph, None
+    start = toks[k][1]
+    return PostHit(text[start:ph.end], start, ph.end, -1, ph.territory), schools.pop()
 
 
 def _unit_in_post(text: str, toks: list[tuple[str, int, int]], ph: PostHit,

@@ -83,9 +83,14 @@ def position_before(toks: list[Token], first: int) -> tuple[int, int, str] | Non
     i = _modifiers_start(toks, j)
     if i >= 2 and toks[i - 1][0] == "жөніндегі":
         k = i - 1  # «әлеуметтік даму жөніндегі директоры», «оқу ісі жөніндегі орынбасары»
-        while k - 1 >= 0 and i - k < 4 and toks[k - 1][0][:1].islower() and toks[k - 1][0] \
+        limit = 4  # «тәрбие жұмысы және әлеуметтік мәселелер жөніндегі»: «және» adds a field
+        while k - 1 >= 0 and i - k < limit and toks[k - 1][0][:1].islower() and toks[k - 1][0] \
                 .isalpha() and not toks[k - 1][0].endswith(GENITIVE):
             k -= 1
+            if toks[k][0] == "және":
+                limit = i - k + 3
+        if toks[k][0] == "және":
+            k += 1
         if k < i - 1:
             i = _modifiers_start(toks, k)
     if i >= 2 and toks[i - 1][0].lower() == "пәнінің" and toks[i - 2][0][:1].islower():
