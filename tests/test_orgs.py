@@ -390,14 +390,14 @@ def test_a_centre_named_later_with_its_legal_form_is_one_organisation() -> None:
     assert "«Ақмола облысының жұмыспен қамту орталығы» КММ" in orgs(text)
 
 
-def test_an_akim_s_akimat_when_the_text_speaks_of_the_district_akimat() -> None:
+def test_an_akim_s_akimat_whether_or_not_the_text_speaks_of_it() -> None:
     named = ("Брифингке аудан әкімдігінің өкілдері қатысты. Зеренді ауданының әкімі Ерлан "
              "Сыздықов 6 кәсіпорын ашылғанын айтты.")
     assert "Зеренді ауданы әкімдігі" in orgs(named)
-    # an oblast akimat spoken of does not make a district akim's akimat
+    # issue 11: the district akim implies the district akimat, whatever else is spoken of
     other = ("Облыс әкімдігінде жиын өтті. Сырдария ауданының әкімі Ерлан Сыздықов 6 кәсіпорын "
              "ашылғанын айтты.")
-    assert "Сырдария ауданы әкімдігі" not in orgs(other)
+    assert "Сырдария ауданы әкімдігі" in orgs(other)
 
 
 def test_a_volunteer_of_a_youth_wing_holds_a_post_in_it() -> None:
@@ -499,3 +499,36 @@ def test_a_post_after_the_name_points_at_both() -> None:
     (post,) = extract_entities(text, [], []).posts
     assert post.mention is not None and post.mention.start < post.mention.end
     assert text[post.mention.start:post.mention.end].startswith("Серік Ибраев")
+
+
+def test_district_branch_named_through_the_oblast_branch() -> None:
+    """«"AMANAT" партиясы Жамбыл облыстық филиалының Қордай аудандық филиалы»: the district
+    branch, named with the party, under the oblast branch, under the party."""
+    from kg.extract.entities import extract_entities
+
+    text = ("«AMANAT» партиясы Жамбыл облыстық филиалының Қордай аудандық филиалында депутат "
+            "Алмас Тұрғанбеков азаматтарды қабылдады.")
+    ents = extract_entities(text, [], [])
+    name = {o.key: o.name for o in ents.organisations}
+    assert {(o.name, name.get(o.parent_key or "")) for o in ents.organisations} == {
+        ("«AMANAT» партиясы Қордай аудандық филиалы", "«AMANAT» партиясы Жамбыл облыстық филиалы"),
+        ("«AMANAT» партиясы Жамбыл облыстық филиалы", "«AMANAT» партиясы"),
+        ("«AMANAT» партиясы", None)}
+
+
+def test_name_boundaries_stop_at_a_bare_post_a_person_and_a_possessive_noun() -> None:
+    """«вице-министр арнаулы … орталығын», «Арман Сәрсенов қалалық әкімдікте», «Оның өтініші
+    аудандық … комиссиясына»; «тегін заң кеңесі» is advice, not a council."""
+    from kg.extract.entities import extract_entities
+
+    cases = {
+        "Сапар барысында вице-министр арнаулы әлеуметтік қызметтер көрсету орталығын аралады.":
+            ["арнаулы әлеуметтік қызметтер көрсету орталығы"],
+        "Бұл туралы Екібастұз қаласы әкімінің орынбасары Арман Сәрсенов қалалық әкімдікте "
+        "өткен кеңесте мәлімдеді.": ["Екібастұз қаласы әкімдігі"],
+        "Оның өтініші аудандық тұрғын үй комиссиясына жолданды. Тағы 5 азаматқа тегін заң "
+        "кеңесі берілді.": ["аудандық тұрғын үй комиссиясы"],
+    }
+    for text, want in cases.items():
+        got = [o.name for o in extract_entities(text, [], []).organisations]
+        assert got == want, text

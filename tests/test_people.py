@@ -95,3 +95,6 @@ def test_surname_shaped_district_name_is_not_a_person() -> None:
                  "Панфилов ауданындағы мектептер жөнделді.", "Сапарбаев келді."):
         got = [h.surname for h in find_names(tokenize(text))]
         assert got == (["Сапарбаев"] if text.startswith("Сапарбаев") else [])
+    # a full name before the same adjective is still a person
+    toks = tokenize("Арман Сәрсенов қалалық әкімдікте өткен кеңесте мәлімдеді.")
+    assert [(h.given, h.surname) for h in find_names(toks)] == [("Арман", "Сәрсенов")]

@@ -91,6 +91,10 @@ def _official_locative(toks: list[Token], i: int) -> bool:
         and prev.endswith(_ADJ_ENDS)
 
 
+#: a post word without its possessive ends a name on the left: the person who holds it acts
+_BARE_POSTS = frozenset({"министр", "вице-министр", "әкім", "депутат", "сенатор", "ректор"})
+
+
 def _extend_left(toks: list[Token], h: int, stop: set[int], first: int) -> int:
     """Index of the first token of the name whose head is ``toks[h]``."""
     j = h
@@ -98,7 +102,8 @@ def _extend_left(toks: list[Token], h: int, stop: set[int], first: int) -> int:
     i = h - 1
     while i >= first:
         tok = toks[i][0]
-        if i in stop or position_of(tok) is not None or tok.lower() in ATTACH:
+        if i in stop or position_of(tok) is not None or tok.lower() in ATTACH \
+                or tok.lower() in _BARE_POSTS:  # «вице-министр арнаулы … орталығын аралады»
             break
         if tok == "»" or tok == '"' and i > first:
             k = next((m for m in range(i - 1, max(first, i - 12) - 1, -1)
@@ -118,6 +123,10 @@ def _extend_left(toks: list[Token], h: int, stop: set[int], first: int) -> int:
             break  # «…талқылап, Парламент Мәжілісіне»: a capitalised name starts after the comma
         if tok[:1].islower() and toks[i + 1][0] in BARE_TERRITORY and i + 2 == h:
             break  # «тұрғындар аудан әкімдігіне»: the unnamed district's akimat starts the name
+        if tok[:1].islower() and tok.isalpha() and tok.endswith(("ы", "і")) and not \
+                tok.endswith(GENITIVE) and toks[i + 1][0].lower() in _TERRITORIAL and \
+                position_of(tok) is None and head_of(tok) is None:
+            break  # «Оның өтініші аудандық … комиссиясына»: a possessive noun, then the name
         if tok == "," and i > first and (toks[i - 1][0].lower() in _BODY_NOUNS
                                          or bare_head_of(toks[i - 1][0]) is not None):
             break  # «прокуратура, сот, еңбек инспекциясы және …»: a list of bodies

@@ -142,8 +142,13 @@ def _build(text: str, toks: list[Token], j: int, h: int, head: str | None = None
             first = parent.first
     while first < h and toks[first][0].lower() in _LINKERS:
         first += 1
-    hit = OrgHit(_name(text, toks, first, h, head), toks[first][1], toks[h][2], head,
-                 first=first)
+    name = _name(text, toks, first, h, head)
+    if parent is not None and head == "филиалы" and parent.head == "филиалы" and \
+            toks[k][0].lower() != "филиалы" and parent.parent is not None:
+        # «"AMANAT" партиясы Жамбыл облыстық филиалының Қордай аудандық филиалы»: the district
+        # branch is named with the party, under the oblast branch
+        name = f"{parent.parent.name} {_name(text, toks, k + 1, h, head)}"
+    hit = OrgHit(name, toks[first][1], toks[h][2], head, first=first)
     words = [t for t, _, _ in toks[first:h]]
     quoted = any(t in ("«", '"', "“") for t in words)
     anchor = quoted or any(t[:1].isupper() for t in words) or head in LEGAL_FORMS or any(
@@ -200,6 +205,8 @@ def find_orgs(text: str, toks: list[Token], stop: set[int] | None = None,
             head = BARE_HEADS[bare]
         if head == "мәслихаты" and h > 0 and toks[h - 1][0].lower() == "баспасөз":
             continue  # «баспасөз мәслихаты»: a press conference
+        if head == "кеңесі" and h > 0 and toks[h - 1][0].lower() in ("заң", "тегін", "құқықтық"):
+            continue  # «тегін заң кеңесі берілді»: legal advice, not a council
         if head == "орталығы" and h > 0 and toks[h - 1][0] in BARE_TERRITORY:
             continue  # «облыс орталығында», «қала орталығымен»: a place, the centre of a town
         if head == "үйі" and h > 0 and toks[h - 1][0].lower() == "тұрғын":

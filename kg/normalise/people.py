@@ -197,9 +197,10 @@ _INIT_TOKEN = re.compile(r"^[А-ЯӘҒҚҢӨҰҮІ]$")
 #: words after a name that make it the name of a place or an institution
 _NAMED_AFTER = frozenset({"атындағы", "университеті", "ауданы", "ауданының", "ауданында",
                           "ауданындағы", "ауданына", "ауданынан", "ауданын",
-                          "қаласы", "көшесі", "даңғылы", "мектебі", "ауылы",
-                          # «Панфилов аудандық жұмыспен қамту орталығы»: a district's adjective
-                          "аудандық", "облыстық", "қалалық", "ауылдық"})
+                          "қаласы", "көшесі", "даңғылы", "мектебі", "ауылы"})
+#: after a bare surname only: «Панфилов аудандық жұмыспен қамту орталығы» (a district's
+#: adjective), but «Арман Сәрсенов қалалық әкімдікте» is a person
+_PLACE_ADJ_AFTER = frozenset({"аудандық", "облыстық", "қалалық", "ауылдық"})
 
 
 def _surname_word(word: str) -> str | None:
@@ -327,7 +328,8 @@ def find_names(toks: list[tuple[str, int, int]],
                 hits.append(NameHit(sur, g2, toks[i][1], toks[i + 1][2], i, i + 1))
                 i += 2
                 continue
-        if sur and not is_patronymic(sur) and nxt.lower() not in _NAMED_AFTER:
+        if sur and not is_patronymic(sur) and nxt.lower() not in _NAMED_AFTER \
+                and nxt.lower() not in _PLACE_ADJ_AFTER:
             hits.append(NameHit(sur, None, toks[i][1], toks[i][2], i, i))
         i += 1
     return hits
