@@ -330,3 +330,11 @@ def test_the_scientist_s_words_are_the_scientist_s_named_before() -> None:
             "қызметкері. Ол бес жылдан бері сексеуіл алқаптарын зерттеп келеді. Ғалымның "
             "сөзінше, биыл 3 тонна тұқым жиналады.")
     assert reporters_of(text)["3 тонна"] == "Серік Ибраев"
+
+
+def test_reported_clause_closed_by_a_converb() -> None:
+    """«Name 6 баланы тәрбиелеп отырғанын айтып, … сұрады»: the clause before «айтып,» is
+    Name's reported speech; the next sentence of narration is nobody's."""
+    text = ("Қордай ауылының тұрғыны Мәншүк Әбдікәрімова 6 баланы тәрбиелеп отырғанын айтып, "
+            "баспана кезегіндегі орнын анықтауды сұрады. Ауданда 12 мектеп бар.")
+    assert reporters_of(text) == {"6": "Мәншүк Әбдікәрімова", "12": None}

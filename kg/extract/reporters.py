@@ -54,6 +54,9 @@ SPEECH_VERBS = (
 _VERB = re.compile(
     rf"(?<![^\W\d_])(?:{SPEECH_VERBS})(?:\s+(?:еді|болатын))?(?![^\W\d_])", re.I)
 _PARTICIPLE_END = re.compile(r"(?:айтқан|атап өткен|мәлімдеген|хабарлаған|жеткізген|тоқталған|деген)$")
+#: «… отырғанын айтып, …»: a clause of reported speech closed by a converb, the sentence
+#: going on to another act of the same subject
+_SAID_AND = re.compile(r"(?<=[^\W\d_])(?:нын|нін|ын|ін)\s+(?:айтып|атап өтіп|жеткізіп),", re.I)
 #: words that point back to the last speaker: pronouns and «the rapporteur», «the speaker»
 PRONOUNS = frozenset({"ол", "оның", "спикер", "спикердің", "баяндамашы", "баяндамашының"})
 _ACTIVE_PART = re.compile(r"(?P<root>.{3,}?)(?:ған|ген|қан|кен|атын|етін|йтын|йтін)")
@@ -116,6 +119,13 @@ def find_indirect(ctx: Context) -> list[Quote]:
     out: list[Quote] = []
     text = ctx.text
     for s in ctx.sentences:
+        said = _SAID_AND.search(text, s.start, s.end)
+        if said is not None:  # «Name 6 баланы тәрбиелеп отырғанын айтып, … сұрады.»
+            key = subject(ctx, s.start, said.start())
+            if key is not None:
+                out.append(Quote(start=s.start, end=said.end(), speaker_key=key,
+                                 kind="indirect"))
+                continue
         verbs = list(_VERB.finditer(text, s.start, s.end))
         if not verbs:
             continue
