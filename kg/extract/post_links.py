@@ -74,7 +74,7 @@ def link_posts(text: str, sent_toks: list[list[tuple[str, int, int]]], hits: lis
             if ph is None:
                 continue
             ph = _unit_in_post(text, toks, ph, resolver, dropped)
-            org_key = _post_org(text, toks, ph, resolver, places)
+            org_key = _post_org(toks, ph, resolver, places)
             if org_key is None:
                 ph, org_key = _academic_unit(text, toks, ph, resolver)
             while ph is not None:
@@ -86,7 +86,7 @@ def link_posts(text: str, sent_toks: list[list[tuple[str, int, int]]], hits: lis
                                       mention=Mention(a, b, text[a:b], "POSITION", "rules"))
                 ph = _chained_post(toks, ph, org_key, resolver, first)
                 if ph is not None:
-                    org_key = _post_org(text, toks, ph, resolver, places)
+                    org_key = _post_org(toks, ph, resolver, places)
         _speech_role(text, toks, hits, owner, resolver, posts)
     used = {p.organisation_key for p in posts.values()}
     for key in dropped - used:
@@ -96,7 +96,7 @@ def link_posts(text: str, sent_toks: list[list[tuple[str, int, int]]], hits: lis
     return list(posts.values())
 
 
-def _post_org(text: str, toks: list[Token], ph: PostHit, resolver: OrgResolver,
+def _post_org(toks: list[Token], ph: PostHit, resolver: OrgResolver,
               places: dict[str, Place]) -> str | None:
     """The organisation (or place) key a post phrase names; None where it names none."""
     org_key = None
