@@ -41,6 +41,7 @@ import pyoxigraph as ox
 from kg import ROOT
 from kg.errors import DerekError
 from kg.query import order
+from kg.query.partition import partitioned
 from kg.query.results import Rows
 
 if TYPE_CHECKING:
@@ -152,11 +153,21 @@ def run_saved(store: Store, name: str, params: Mapping[str, str] | None = None) 
     graphs = _graphs_for(store, q, bindings)
     rows = _python_ordered(store, q.text, bindings, graphs)
     if rows is None:  # an ORDER BY with expressions, LIMIT, DISTINCT …
-        rows = Rows.from_solutions(store.query(q.text, bindings, graphs=graphs))
+        rows = _rows(store, q.text, bindings, graphs)
     missing = [c for c in q.columns if c not in rows.columns]
     if missing:
         raise DerekError("E306", f"saved query {name} does not return {', '.join(missing)}",
                          hint="the header's columns must match the SELECT clause")
+    return rows
+
+
+def _rows(store: Store, text: str, bindings: Mapping[str, ox.NamedNode | ox.Literal],
+          graphs: set[ox.NamedNode] | None) -> Rows:
+    """The rows of ``text``, in threads over chunks of the graphs where it is graph-local
+    and reads many (:mod:`kg.query.partition`), else from one query."""
+    rows = partitioned(store, text, bindings, graphs)
+    if rows is None:
+        rows = Rows.from_solutions(store.query(text, bindings, graphs=graphs))
     return rows
 
 
@@ -167,7 +178,7 @@ def _python_ordered(store: Store, text: str, bindings: Mapping[str, ox.NamedNode
     p = order.plan(text)
     if p is None:
         return None
-    rows = Rows.from_solutions(store.query(p.text, bindings, graphs=graphs))
+    rows = _rows(store, p.text, bindings, graphs)
     ordered = order.sort_rows(rows.terms, rows.columns, p.keys)
     return Rows(rows.columns[: p.width], [row[: p.width] for row in ordered])
 
