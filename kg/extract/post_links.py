@@ -19,6 +19,7 @@ from __future__ import annotations
 from kg.extract.posts import PostHit, find_post, position_before, role_in_speech
 from kg.model import Mention, Place, Post
 from kg.normalise.morph import GENITIVE
+from kg.normalise.org_bounds import SCHOOL_HEADS
 from kg.normalise.org_resolver import OrgResolver
 from kg.normalise.org_words import LEGAL_FORMS, institution_heads
 from kg.normalise.orgs import bare_head_of, position_of
@@ -160,7 +161,6 @@ _UNIT_HEADS = ("меңгерушісі", "жетекшісі")
 #: a university's units: «педагогика факультетінің деканы», «студенттер кеңесінің төрағасы»
 _ACADEMIC_UNITS = ("факультетінің", "кафедрасының", "деканатының", "институтының")
 _COUNCIL_OF = ("студенттер", "студенттік", "жастар", "ғылыми")
-_SCHOOLS = ("университеті", "академиясы", "институты", "колледжі")
 
 
 def _academic_unit(text: str, toks: list[Token], ph: PostHit,
@@ -181,7 +181,7 @@ def _academic_unit(text: str, toks: list[Token], ph: PostHit,
         k -= 1
     if k == j:
         return ph, None
-    schools = {key for head in _SCHOOLS for key in resolver.heads(head)}
+    schools = {key for head in SCHOOL_HEADS for key in resolver.heads(head)}
     if len(schools) != 1:
         return ph, None
     start = toks[k][1]

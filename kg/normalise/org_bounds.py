@@ -40,8 +40,9 @@ _PLACE_OPENERS = frozenset({"Қазақ", "Қазақстан", "Солтүст�
 #: bare nouns for bodies: a comma after one separates bodies, not a department's domains
 _BODY_NOUNS = frozenset({"сот", "прокуратура", "полиция", "әкімдік", "мәслихат", "банк"})
 #: heads a city's name (in «-да»: «Қызылорда») may stand right before: «Қызылорда университеті»
-_INSTITUTIONS = frozenset({"университеті", "колледжі", "институты", "академиясы", "театры",
-                           "мұражайы", "ауруханасы"})
+#: the heads of schools: an article's one university holds its faculties' posts
+SCHOOL_HEADS = ("университеті", "академиясы", "институты", "колледжі")
+_INSTITUTIONS = frozenset({*SCHOOL_HEADS, "театры", "мұражайы", "ауруханасы"})
 _OPEN_QUOTES = ("«", '"', "“")
 _CLOSE_QUOTES = ("»", '"', "”")
 #: day words before a name: weekday stems (any case) and whole words («кеше», not «кешені»)
