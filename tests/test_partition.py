@@ -86,3 +86,42 @@ def test_a_bound_parameter_over_several_articles_is_split_too(
 def test_queries_whose_rows_span_graphs_run_whole(store: Store, text: str) -> None:
     assert not partition.graph_local(text)
     assert partition.partitioned(store, text, {}, None, min_graphs=1) is None
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv"])
+@pytest.mark.parametrize("name", list_saved())
+def test_a_streamed_query_in_chunks_writes_one_header_and_every_row(
+        store: Store, name: str, fmt: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from kg.query.saved import stream_saved
+
+    whole = io.BytesIO()
+    monkeypatch.setattr(partition, "PARTITION_MIN_GRAPHS", 10**6)
+    stream_saved(store, name, {}, whole, fmt)
+    monkeypatch.setattr(partition, "CHUNK_GRAPHS", 1)
+    monkeypatch.setattr(partition, "PARTITION_MIN_GRAPHS", 1)
+    split = io.BytesIO()
+    assert partition.partitioned_stream(store, order.plan(load_saved(name).text).text, {}, None,
+                                        io.BytesIO(), partition.ox.QueryResultsFormat.CSV)
+    stream_saved(store, name, {}, split, fmt)
+    a, b = whole.getvalue().splitlines(), split.getvalue().splitlines()
+    assert len(a) > 1 and a[0] == b[0] and sorted(a[1:]) == sorted(b[1:])
+
+
+def test_a_streamed_query_in_chunks_still_checks_its_columns(store: Store) -> None:
+    import io
+
+    from kg.errors import DerekError
+
+    def check(found: list[str]) -> None:
+        raise DerekError("E306", f"columns {found}", hint="")
+
+    out = io.BytesIO()
+    with pytest.raises(DerekError, match="E306"):
+        partition.partitioned_stream(store, "SELECT ?s WHERE { GRAPH ?g { ?s ?p ?o } }", {}, None,
+                                     out, partition.ox.QueryResultsFormat.TSV, check, min_graphs=1)
+    assert out.getvalue() == b""
+    assert not partition.partitioned_stream(store, "SELECT ?s WHERE { GRAPH ?g { ?s ?p ?o } }",
+                                            {}, None, out, partition.ox.QueryResultsFormat.JSON,
+                                            min_graphs=1)

@@ -41,7 +41,7 @@ import pyoxigraph as ox
 from kg import ROOT
 from kg.errors import DerekError
 from kg.query import order
-from kg.query.partition import partitioned
+from kg.query.partition import partitioned, partitioned_stream
 from kg.query.results import Rows
 
 if TYPE_CHECKING:
@@ -205,7 +205,9 @@ def stream_saved(store: Store, name: str, params: Mapping[str, str] | None,
 
     The query's ``ORDER BY`` is dropped (see :func:`unordered`), so the first rows come
     before the last are found and nothing is held in memory; the W3C csv/tsv/json
-    writer of pyoxigraph writes each solution as it is read.
+    writer of pyoxigraph writes each solution as it is read. Over many articles, CSV and
+    TSV come chunk by chunk from threads (:func:`kg.query.partition.partitioned_stream`),
+    a chunk's rows held until it is written.
 
     >>> import io
     >>> from kg.store import Store
@@ -220,10 +222,16 @@ def stream_saved(store: Store, name: str, params: Mapping[str, str] | None,
                          hint="streamed rows come as csv, tsv or json; use --format tsv")
     q = load_saved(name)
     bindings = {k: q.term(k, v) for k, v in (params or {}).items()}
-    result = store.query(unordered(q.text), bindings, graphs=_graphs_for(store, q, bindings))
-    found = [v.value for v in result.variables]
-    missing = [c for c in q.columns if c not in found]
-    if missing:
-        raise DerekError("E306", f"saved query {name} does not return {', '.join(missing)}",
-                         hint="the header's columns must match the SELECT clause")
+    text, graphs = unordered(q.text), _graphs_for(store, q, bindings)
+
+    def check(found: list[str]) -> None:
+        missing = [c for c in q.columns if c not in found]
+        if missing:
+            raise DerekError("E306", f"saved query {name} does not return {', '.join(missing)}",
+                             hint="the header's columns must match the SELECT clause")
+
+    if partitioned_stream(store, text, bindings, graphs, out, fmt, check):
+        return
+    result = store.query(text, bindings, graphs=graphs)
+    check([v.value for v in result.variables])
     result.serialize(out, fmt)
