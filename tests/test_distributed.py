@@ -126,6 +126,26 @@ def test_loading_a_broken_shard_leaves_the_store_unchanged(tmp_path: Path) -> No
     assert err.value.code == "E208"
 
 
+def test_a_truncated_or_binary_gzipped_shard_is_refused_before_the_store_is_touched(
+        tmp_path: Path) -> None:
+    import gzip
+
+    report = build_shards([INPUTS[0]], tmp_path / "shards", workers=1, no_ner=True)
+    data = gzip.compress(report.files[0].read_bytes())
+    cut, junk = tmp_path / "cut.nq.gz", tmp_path / "junk.nq.gz"
+    cut.write_bytes(data[: len(data) // 2])
+    junk.write_bytes(b"\x00\xff not gzip at all")
+    before = local_quads(tmp_path, [INPUTS[1]])
+    for bad in (cut, junk):
+        with Store(tmp_path / "local") as st, pytest.raises(DerekError) as err:
+            st.load_files([report.files[0], bad])
+        assert err.value.code == "E207" and bad.name in err.value.message
+        assert quads(tmp_path / "local") == before
+    whole = tmp_path / "whole.nq.gz"
+    whole.write_bytes(data)
+    assert loaded(tmp_path, [whole], "gz") == loaded(tmp_path, report.files, "plain")
+
+
 def test_loading_again_replaces_graphs(tmp_path: Path) -> None:
     report = build_shards([INPUTS[0]], tmp_path / "shards", workers=1, no_ner=True)
     once = loaded(tmp_path, report.files)
