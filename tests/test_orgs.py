@@ -532,3 +532,18 @@ def test_name_boundaries_stop_at_a_bare_post_a_person_and_a_possessive_noun() ->
     for text, want in cases.items():
         got = [o.name for o in extract_entities(text, [], []).organisations]
         assert got == want, text
+
+
+def test_an_akims_office_is_named_through_its_place() -> None:
+    text = ("Сапар барысында вице-министр арнаулы әлеуметтік қызметтер көрсету орталығын, "
+            "Төле би ауылдық округі әкімінің аппаратын және бірнеше кәсіпорынды аралады. "
+            "Бүгін Сарыөзек кенті әкімі аппаратының басшысы Марат Есенов жиын өткізді.")
+    got = orgs(text)
+    assert "Төле би ауылдық округі әкімінің аппараты" in got
+    assert "Сарыөзек кенті әкімі аппараты" in got
+    assert not any(n.startswith("Бүгін") or n == "аппараты" for n in got)
+    ents = extract_entities(text, [], [])
+    posts = {(p.position, ents.name_of(p.organisation_key)) for p in ents.posts}
+    assert ("басшысы", "Сарыөзек кенті әкімі аппараты") in posts
+    # without a named place the office is a vague reference, not an organisation
+    assert "аппараты" not in orgs("Аудан әкімінің аппаратында кездесу өтті.")

@@ -9,7 +9,7 @@ import functools
 import re
 from collections.abc import Iterable
 
-from kg.normalise.morph import POSSESSIVE_CASE
+from kg.normalise.morph import POSSESSIVE_CASE, possessive_nominative
 
 #: a token: (text, start, end)
 Token = tuple[str, int, int]
@@ -196,6 +196,42 @@ def numbered_name(toks: list[Token], h: int) -> str | None:
     low = toks[h + 2][0].lower()
     noun = next((n for stem, n in _NUMBERED.items() if low.startswith(stem)), None)
     return f"№{toks[h + 1][0]} {noun}" if noun else None
+
+
+#: lower-case words inside places' names: «Төле би», «Қабанбай батыр», «Қорқыт ата»
+_NAME_TITLES = frozenset({"би", "батыр", "ата", "ана"})
+#: «… әкімінің аппараты»: the territory words an akim's office is named through
+_OFFICE_TERRITORY = frozenset({"ауданы", "қаласы", "облысы", "округі", "ауылы", "кенті"})
+
+
+def akim_office(toks: list[Token], h: int) -> int | None:
+    """«Төле би ауылдық округі әкімінің аппаратын» with its head at ``h``: the index of
+    the name's first token (the place's name), else None. Without a named place («аудан
+    әкімінің аппараты») the office is left to the vague bare heads.
+
+    >>> from kg.normalise.morph import tokenize
+    >>> t = tokenize("Төле би ауылдық округі әкімінің аппаратын аралады")
+    >>> akim_office(t, 5), akim_office(tokenize("аудан әкімінің аппараты"), 2)
+    (0, None)
+    >>> akim_office(tokenize("Бүгін Сарыөзек кенті әкімі аппаратының басшысы"), 4)
+    1
+    """
+    if h < 3 or possessive_nominative(toks[h][0].lower()) != "аппараты" or \
+            toks[h - 1][0].lower() not in ("әкімінің", "әкімі"):
+        return None
+    k = h - 2
+    if toks[k][0].lower() not in _OFFICE_TERRITORY:
+        return None
+    if toks[k][0].lower() == "округі" and k > 0 and toks[k - 1][0].lower() in ("ауылдық", "кенттік"):
+        k -= 1
+    j = k
+    while j - 1 >= 0 and k - j < 3 and toks[j - 1][0].isalpha() and (
+            toks[j - 1][0][:1].isupper() or toks[j - 1][0] in _NAME_TITLES) and \
+            toks[j - 1][0] not in _SENT_STARTERS:
+        j -= 1
+    while j < k and not toks[j][0][:1].isupper():  # the name starts with a capital
+        j += 1
+    return j if j < k else None
 
 
 def credit_line(toks: list[Token], q: int, stop: set[int]) -> bool:

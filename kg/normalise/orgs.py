@@ -45,6 +45,7 @@ from kg.normalise.org_words import (
     SUBUNIT_HEADS,
     TOP_HEADS,
     Token,
+    akim_office,
     bare_head_of,
     credit_line,
     head_of,
@@ -182,6 +183,12 @@ def find_orgs(text: str, toks: list[Token], stop: set[int] | None = None,
         if numbered is not None:  # «№45 мектептің» → «№45 мектеп»
             hits.append(OrgHit(numbered, s, toks[h + 2][2], numbered.split()[-1], first=h))
             covered_until = h + 2
+            continue
+        office = akim_office(toks, h)
+        if office is not None and office > covered_until:  # «Төле би ауылдық округі әкімінің аппараты»
+            name = " ".join(t for t, _, _ in toks[office:h]) + " аппараты"
+            hits.append(OrgHit(name, toks[office][1], e, "аппараты", first=office))
+            covered_until = h
             continue
         if _MEDIA.match(tok):
             hits.append(OrgHit(tok, s, e, tok, first=h))
