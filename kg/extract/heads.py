@@ -221,7 +221,7 @@ def _head(toks: list[Token], k: int, word_num: bool) -> tuple[str | None, int]:
             return f"{w} {nxt}", k + 1  # «жылу есептегіш»
         if w.endswith(("у", "ю")) and nxt.endswith(("ы", "і", "сы", "сі")) and lemma(nxt) in KNOWN:
             poss = possessive_nominative(nxt)
-            if skipped == 0 and poss and len(w) > 4:
+            if (skipped == 0 or toks[k - 1].low in ADJECTIVES) and poss and len(w) > 4:
                 return f"{w} {poss}", k + 1  # «құтқару бекеті»: verbal noun + possessive noun
             return unit_of(nxt), k + 1
         return unit_of(w), k

@@ -119,6 +119,19 @@ def _inner_head(toks: list[Token], j: int, h: int) -> int | None:
     return None
 
 
+def _territorial_division(toks: list[Token], k: int, h: int) -> bool:
+    """«…басқармасының Мақтаарал ауданы бойынша білім бөлімі»: a unit for a territory,
+    named through its parent (as «…комитетінің Жамбыл облысы бойынша департаменті»), not an
+    internal unit.
+
+    >>> t = tokenize("облыстық білім басқармасының Мақтаарал ауданы бойынша білім бөлімі")
+    >>> _territorial_division(t, 2, 7), _territorial_division(tokenize("басқармасының қаржы бөлімі"), 0, 2)
+    (True, False)
+    """
+    return any(toks[m][0].lower() == "бойынша" and toks[m - 1][0].lower() in (
+        "ауданы", "қаласы", "облысы") for m in range(k + 2, h))
+
+
 def _build(text: str, toks: list[Token], j: int, h: int, head: str | None = None) -> OrgHit:
     """The organisation named by ``toks[j..h]``, with the parents named inside it.
 
@@ -137,7 +150,8 @@ def _build(text: str, toks: list[Token], j: int, h: int, head: str | None = None
         inner = head_of(toks[k][0])
         if toks[k][0].lower() == inner:  # nominative
             first = parent.first if head in BRANCH_HEADS else k + 1
-        elif head in SUBUNIT_HEADS and parent.head != "әкімдігі":
+        elif head in SUBUNIT_HEADS and parent.head != "әкімдігі" and not _territorial_division(
+                toks, k, h):
             first = k + 1
         else:
             first = parent.first
