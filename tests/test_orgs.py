@@ -554,3 +554,27 @@ def test_an_akims_office_is_named_through_its_place() -> None:
     assert ("басшысы", "Сарыөзек кенті әкімі аппараты") in posts
     # without a named place the office is a vague reference, not an organisation
     assert "аппараты" not in orgs("Аудан әкімінің аппаратында кездесу өтті.")
+
+
+def test_an_oblast_before_a_district_akimat_only_locates_it() -> None:
+    text = ("Бұл туралы Ақтөбе облысы Шалқар ауданы әкімдігінің ауыл шаруашылығы және "
+            "ветеринария бөлімінің басшысы Талғат Жұмабеков айтты.")
+    assert orgs(text) == {
+        "Шалқар ауданы әкімдігінің ауыл шаруашылығы және ветеринария бөлімі":
+            "Шалқар ауданы әкімдігі",
+        "Шалқар ауданы әкімдігі": None,
+    }
+
+
+def test_a_bare_district_akimat_is_the_articles_one_district() -> None:
+    text = ("Кездесуге Қарабалық ауданы әкімінің бірінші орынбасары Виктор Литвиненко пен аудан "
+            "әкімдігінің ауыл шаруашылығы бөлімінің басшысы Қанат Әбдуов қатысты.")
+    got = orgs(text)
+    assert got["Қарабалық ауданы әкімдігінің ауыл шаруашылығы бөлімі"] == "Қарабалық ауданы әкімдігі"
+    ents = extract_entities(text, [], [])
+    posts = {(p.position, ents.name_of(p.organisation_key)) for p in ents.posts}
+    assert ("басшысы", "Қарабалық ауданы әкімдігінің ауыл шаруашылығы бөлімі") in posts
+    # two districts: «аудан» names neither
+    two = orgs("Қарабалық ауданы мен Ұзынкөл ауданы әкімдерінің кездесуінде аудан әкімдігінің "
+               "ауыл шаруашылығы бөлімінің басшысы Қанат Әбдуов сөйледі.")
+    assert not any("ауыл шаруашылығы бөлімі" in n for n in two)

@@ -181,7 +181,9 @@ def extract_entities(text: str, sentences: list[Sentence], mentions: list[Mentio
         org_hits.extend(find_orgs(text, toks, stop, model_spans))
     org_hits.extend(find_outlets(text, spans))
     region, city = _article_territory(places)
-    resolver = OrgResolver(text, org_hits, mentions, region=region, city=city)
+    districts = [p.name for p in places.values() if p.name.endswith(" ауданы")]
+    resolver = OrgResolver(text, org_hits, mentions, region=region, city=city,
+                           district=districts[0] if len(districts) == 1 else None)
 
     projects = _projects(text, spans, mentions)
     posts = link_posts(text, sent_toks, name_hits, owner, resolver, places)

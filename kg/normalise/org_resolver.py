@@ -40,6 +40,13 @@ def _anaphoric(h: OrgHit) -> bool:
 _PARTY_GEN_BRANCH = re.compile(r"(партиясы)ның\s+(\S+(?:\s+\S+)?\s+(?:облыстық|қалалық|аудандық)\s+филиалы)$")
 #: a party's district or city branch, and an oblast branch
 _LOCAL_BRANCH = re.compile(r"^(.+ партиясы) \S+(?: \S+)? (?:аудандық|қалалық) филиалы$")
+#: a bare territory's akimat, the start of a name: «аудан әкімдігінің … бөлімі»
+_BARE_AKIMAT = re.compile(r"^(аудан|қала|облыс) әкімдіг", re.IGNORECASE)
+#: an oblast written before a district's or city's akimat only locates it: «Ақтөбе облысы
+#: Шалқар ауданы әкімдігінің … бөлімі» is «Шалқар ауданы әкімдігінің … бөлімі»
+_CAP = r"[А-ЯӘІҢҒҮҰҚӨҺ][\w-]*"
+_OBLAST_BEFORE_AKIMAT = re.compile(
+    rf"^(?:{_CAP} ){{1,2}}облысы (?=(?:{_CAP} ){{1,2}}(?:ауданы|қаласы) әкімдіг)")
 _OBLAST_BRANCH = re.compile(r" облыстық филиалы$")
 
 
@@ -73,13 +80,14 @@ class OrgResolver:
     """
 
     def __init__(self, text: str, hits: list[OrgHit], mentions: list | None = None,
-                 region: str | None = None, city: str | None = None) -> None:
+                 region: str | None = None, city: str | None = None,
+                 district: str | None = None) -> None:
         from kg.model import Mention, Organisation
         from kg.normalise.translit import translit
 
         self._translit, self._Org, self._Mention = translit, Organisation, Mention
         self.text = text
-        self.region, self.city = region, city
+        self.region, self.city, self.district = region, city, district
         self.orgs: dict[str, Organisation] = {}
         self.by_end: dict[int, str] = {}
         flat: list[OrgHit] = []
@@ -90,10 +98,13 @@ class OrgResolver:
                 seen.add(id(p))
                 flat.append(p)
                 p = p.parent
+        for h in flat:
+            self._place_bare_akimat(h)
         named = sorted((h for h in flat if not h.vague), key=_rank)
         canon: dict[int, str] = {}
         for h in named:
             name = _PARTY_GEN_BRANCH.sub(r"\1 \2", h.name)  # «партиясының X филиалы»
+            name = _OBLAST_BEFORE_AKIMAT.sub("", name)  # «Ақтөбе облысы Шалқар ауданы әкімдігі»
             key = self._match(name)
             if key is None:
                 key = org_key(name)
@@ -168,6 +179,19 @@ class OrgResolver:
             if q and q == _quoted(org.name) and ow[-1] == w[-1] and _compatible(name, org.name):
                 return key
         return None
+
+    def _place_bare_akimat(self, h: OrgHit) -> None:
+        """«аудан әкімдігінің ауыл шаруашылығы бөлімі» in an article about one district: the
+        district's akimat and its unit, named («Қарабалық ауданы әкімдігінің …»)."""
+        m = _BARE_AKIMAT.match(h.name)
+        if m is None:
+            return
+        place = {"аудан": self.district, "қала": self.city, "облыс": self.region}[
+            m.group(1).lower()]
+        if place is None:
+            return
+        h.name = place + h.name[m.end(1):]
+        h.vague = False
 
     def _vague(self, h: OrgHit) -> str | None:
         head = BARE_HEADS.get(h.head, h.head)
