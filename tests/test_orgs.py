@@ -578,3 +578,21 @@ def test_a_bare_district_akimat_is_the_articles_one_district() -> None:
     two = orgs("Қарабалық ауданы мен Ұзынкөл ауданы әкімдерінің кездесуінде аудан әкімдігінің "
                "ауыл шаруашылығы бөлімінің басшысы Қанат Әбдуов сөйледі.")
     assert not any("ауыл шаруашылығы бөлімі" in n for n in two)
+
+
+def test_a_bare_branch_with_a_territorial_adjective_is_that_branch() -> None:
+    text = ("«AMANAT» партиясы Түркістан облыстық филиалының Кентау қалалық филиалында жиын өтті. "
+            "Жиынға облыстық филиал төрағасының бірінші орынбасары Бақытжан Жұмабаев, қалалық "
+            "филиалдың атқарушы хатшысы Ерболат Сыздықов қатысты.")
+    ents = extract_entities(text, [], [])
+    posts = {(ents.name_of(p.person_key), ents.name_of(p.organisation_key)) for p in ents.posts}
+    assert posts == {("Бақытжан Жұмабаев", "«AMANAT» партиясы Түркістан облыстық филиалы"),
+                     ("Ерболат Сыздықов", "«AMANAT» партиясы Кентау қалалық филиалы")}
+
+
+def test_a_bare_institution_noun_is_the_articles_one_quoted_body_of_that_kind() -> None:
+    text = ("Жаңа ғимаратқа «№45 жалпы білім беретін мектеп» КММ көшірілді. Мектеп директоры "
+            "Гүлнар Өтегенова оқу орнында 86 мұғалім жұмыс істейтінін жеткізді.")
+    ents = extract_entities(text, [], [])
+    posts = {(p.position, ents.name_of(p.organisation_key)) for p in ents.posts}
+    assert posts == {("директоры", "«№45 жалпы білім беретін мектеп» КММ")}

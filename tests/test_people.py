@@ -98,3 +98,20 @@ def test_surname_shaped_district_name_is_not_a_person() -> None:
     # a full name before the same adjective is still a person
     toks = tokenize("Арман Сәрсенов қалалық әкімдікте өткен кеңесте мәлімдеді.")
     assert [(h.given, h.surname) for h in find_names(toks)] == [("Арман", "Сәрсенов")]
+
+
+def test_glued_initials_before_a_short_surname_are_the_person_named_in_full() -> None:
+    from _helpers import reporters_of
+
+    text = ("Рәсімге серіктестіктің бас директоры Руслан Ким, Есік қаласының әкімі Асқар "
+            "Бекболатов қатысты. «Биыл жобаға 90 млн теңге "
+            "бөлдік. Әр қатысушы 1,5 млн теңгеге дейін грант алды», – деді Р.Ким. "
+            "Р.Кимге алғыс айтылды.")
+    from kg.model import Mention
+
+    start = text.index("Руслан Ким")  # «Ким» is no surname's shape: the NER model finds him
+    ner = [Mention(start, start + 10, "Руслан Ким", "PERSON")]
+    ents = extract_entities(text, [], ner)
+    assert [p.name for p in ents.people] == ["Руслан Ким", "Асқар Бекболатов"]
+    assert [m.text for m in ents.people[0].mentions] == ["Руслан Ким", "Р.Ким", "Р.Кимге"]
+    assert names("Ж.Алматыда өтті.") == []  # a long word after an initial is no short surname

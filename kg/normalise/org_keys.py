@@ -99,11 +99,11 @@ def _rank(h: OrgHit) -> tuple[int, int, int]:
 
 
 #: a quoted name inside an organisation's name: «…», "…", “…”
-_QUOTED = re.compile(r"[«\"“]([^»\"”]*)[»\"”]")
+QUOTED = re.compile(r"[«\"“]([^»\"”]*)[»\"”]")
 
 
 def _quoted(name: str) -> str | None:
-    m = next((m for m in _QUOTED.finditer(name) if m.group(1)), None)
+    m = next((m for m in QUOTED.finditer(name) if m.group(1)), None)
     return m.group(1).lower() if m else None
 
 
@@ -118,7 +118,7 @@ def _compatible(a: str, b: str) -> bool:
     True
     """
     def outside(name: str) -> set[str]:
-        bare = _QUOTED.sub(" ", name)
+        bare = QUOTED.sub(" ", name)
         return {w.lower() for w in re.findall(r"[\w-]+", bare) if w[:1].isupper()}
     x, y = outside(a), outside(b)
     return x <= y or y <= x

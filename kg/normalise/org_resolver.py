@@ -12,6 +12,7 @@ import re
 from kg.normalise.morph import GENITIVE
 from kg.normalise.org_keys import (
     KEY_CUT,  # noqa: F401  (re-exported: kg.normalise.org_resolver is the front)
+    QUOTED,
     _cmp,
     _compatible,
     _head_word,
@@ -205,6 +206,13 @@ class OrgResolver:
                 return narrowed[0] if len(narrowed) == 1 else None
         return same[0] if len(same) == 1 else None
 
+    def quoted_kind(self, noun: str) -> str | None:
+        """The article's one organisation whose quoted name ends in ``noun``: «Мектеп
+        директоры» → «"№45 жалпы білім беретін мектеп" КММ»."""
+        keys = [k for k, o in self.orgs.items()
+                if (q := QUOTED.search(o.name)) and q.group(1).lower().split()[-1:] == [noun]]
+        return keys[0] if len(keys) == 1 else None
+
     def heads(self, head: str) -> list[str]:
         """Keys of the organisations whose head is ``head`` (possessive or bare form)."""
         head = BARE_HEADS.get(head, head)
@@ -220,12 +228,17 @@ class OrgResolver:
                 return key
         return None
 
-    def nearest_with_head(self, head: str, offset: int) -> str | None:
+    def nearest_with_head(self, head: str, offset: int, adjective: str | None = None
+                          ) -> str | None:
         """«Басқарма басшысы»: the organisation with this head mentioned last before ``offset``.
 
         With no mention before, the first one after (a lead that names the post first).
+        ``adjective`` («облыстық филиал төрағасы»): only those whose name has it, where any do.
         """
         keys = self.heads(head)
+        if adjective:
+            kept = [k for k in keys if adjective in self.orgs[k].name.lower().split()]
+            keys = kept or keys
         if len(keys) <= 1:
             return keys[0] if keys else None
 

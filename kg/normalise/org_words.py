@@ -131,6 +131,11 @@ INSTITUTIONS: dict[str, tuple[str, ...]] = {
 }
 
 
+def institution_noun(word: str) -> str | None:
+    """The bare institution noun a word is, in any case form: «Мектеп» → «мектеп»."""
+    return _bare_form(word, INSTITUTIONS)
+
+
 def institution_heads(word: str) -> tuple[str, ...]:
     """The heads of the institution a bare common noun refers back to, in any case form.
 

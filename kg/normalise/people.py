@@ -238,6 +238,27 @@ def given_with_patronymic(toks: list[tuple[str, int, int]]) -> set[str]:
 _is_given = is_given_name
 
 
+def _short_surname(word: str) -> str | None:
+    """A surname not shaped like one («Ким», «Цой», «Ли», «Пак»), in any case form, after
+    glued initials: its stem, where it is 2–4 letters.
+
+    >>> _short_surname("Кимге"), _short_surname("Ли"), _short_surname("Алматыда")
+    ('Ким', 'Ли', None)
+    """
+    if not word.isalpha():
+        return None
+    for end in _SHORT_CASES:
+        if word.endswith(end) and len(word) - len(end) >= 2:
+            word = word[: -len(end)]
+            break
+    return word if 2 <= len(word) <= 4 else None
+
+
+#: case endings after a short consonant-final surname («Кимге», «Цойдың», «Пакпен»)
+_SHORT_CASES = tuple(sorted("""ға ге қа ке ның нің дың дің тың тің ны ні ды ді ты ті мен
+бен пен да де та те нан нен дан ден тан тен""".split(), key=len, reverse=True))
+
+
 def find_names(toks: list[tuple[str, int, int]],
                extra_given: frozenset[str] | set[str] = frozenset()) -> list[NameHit]:
     """Person-name mentions among tokens, by shape and morphology.
@@ -269,8 +290,10 @@ def find_names(toks: list[tuple[str, int, int]],
         nxt2 = w[i + 2] if i + 2 < n else ""
         after = w[i + 3] if i + 3 < n else ""
         m = _INITIALS.match(tok)
-        if m and _surname_tok(m.group(2)):
-            hits.append(NameHit(_surname_tok(m.group(2)) or "", None, toks[i][1], toks[i][2],
+        if m and (_surname_tok(m.group(2)) or _short_surname(m.group(2))):
+            # «Р.Ким»: initials glued to a capitalised word are a name, surname-shaped or not
+            sur = _surname_tok(m.group(2)) or _short_surname(m.group(2)) or ""
+            hits.append(NameHit(sur, None, toks[i][1], toks[i][2],
                                 i, i, m.group(1).replace(".", "").replace("-", "")))
             i += 1
             continue
