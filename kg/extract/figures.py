@@ -286,7 +286,10 @@ def _phrase(text: str, toks: list[Token], i: int) -> _Phrase | None:
     back = 1 if prev not in _WHEN_ADJ or i < 3 else 2  # «отбасылар санын былтырғы 900-ден»
     if unit is None and toks[i - back].low in _COUNT_OF and i > back and \
             toks[i - back - 1].kind == "word":
-        u = unit_of(toks[i - back - 1].low)
+        noun, before = toks[i - back - 1].low, toks[i - back - 2] if i > back + 1 else None
+        u = unit_of(noun)
+        if before is not None and before.kind == "word" and (before.low, u) in COMPOUNDS:
+            u = COMPOUNDS[(before.low, u)]  # «шаруа қожалықтарының саны 58-ге жетті»
         unit = None if u in ("оның", "олардың", "соның", "бұлардың", "ол", "олар", "бұлар",
                              "солар", "бұл") else u  # «олардың саны 27-ге дейін»: elided
     if unit is None and i > 0 and prev in ("балл", "балы"):
