@@ -596,3 +596,9 @@ def test_a_bare_institution_noun_is_the_articles_one_quoted_body_of_that_kind() 
     ents = extract_entities(text, [], [])
     posts = {(p.position, ents.name_of(p.organisation_key)) for p in ents.posts}
     assert posts == {("директоры", "«№45 жалпы білім беретін мектеп» КММ")}
+
+
+def test_a_body_in_a_city_and_the_citys_body_are_one() -> None:
+    text = ("Сапар барысында ол Сәтбаев қаласындағы жұмыспен қамту орталығында болды. Бірінші "
+            "вице-министр «Сәтбаев қалалық жұмыспен қамту орталығы» КММ-нің жұмысымен танысты.")
+    assert orgs(text) == {"«Сәтбаев қалалық жұмыспен қамту орталығы» КММ": None}
