@@ -154,7 +154,10 @@ def main(argv: list[str] | None = None) -> int:
     articles = sorted(st.articles())
     people = [p for p in run_saved(st, "people").column("personName") if p]
     orgs = [o for o in run_saved(st, "organisations").column("organisationName") if o]
-    samples = {"articleId": articles, "personName": people, "organisationName": orgs}
+    days = sorted({r["date"][:10] for r in run_saved(st, "who-reported-figures").records()
+                   if r.get("date")})
+    samples = {"articleId": articles, "personName": people, "organisationName": orgs,
+               "dateFrom": days[len(days) // 2:], "dateTo": days[: len(days) // 2]}
     print(f"{'query':26s}{'filter':18s}{'p50 ms':>10s}{'p95 ms':>10s}{'rows':>9s}")
     for name in list_saved():
         q = load_saved(name)

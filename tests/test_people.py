@@ -101,7 +101,6 @@ def test_surname_shaped_district_name_is_not_a_person() -> None:
 
 
 def test_glued_initials_before_a_short_surname_are_the_person_named_in_full() -> None:
-    from _helpers import reporters_of
 
     text = ("Рәсімге серіктестіктің бас директоры Руслан Ким, Есік қаласының әкімі Асқар "
             "Бекболатов қатысты. «Биыл жобаға 90 млн теңге "

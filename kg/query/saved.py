@@ -9,8 +9,9 @@ Each file starts with a header comment that this module reads::
     # param personName: kk — only the person with this name
 
 A parameter's kind says how its value is turned into an RDF term: ``string``
-(an ``xsd:string`` literal), ``kk`` (a ``@kk`` literal, as labels are) or
-``iri``. Values are bound with pyoxigraph ``substitutions``, never pasted into
+(an ``xsd:string`` literal), ``kk`` (a ``@kk`` literal, as labels are), ``iri``, or
+``date`` (``dateFrom``/``dateTo``, ``YYYY-MM-DD``, inclusive: the articles published in
+the range, by their ``schema:datePublished``; the dataset is narrowed to their graphs). Values are bound with pyoxigraph ``substitutions``, never pasted into
 the query text. A saved query matches inside ``GRAPH ?g { … }``, so a row with a bound
 value comes from a graph that holds that value: the query's dataset is narrowed to those
 graphs (pyoxigraph ``named_graphs``), and filtering to one article or one person reads
@@ -48,7 +49,10 @@ if TYPE_CHECKING:
     from kg.store import Store
 
 QUERIES_DIR = ROOT / "queries"
-PARAM_KINDS = ("string", "kk", "iri")
+PARAM_KINDS = ("string", "kk", "iri", "date")
+#: «date» parameters: a range over the articles' schema:datePublished (inclusive)
+DATE_PARAMS = {"dateFrom": ">=", "dateTo": "<="}
+_ISO_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
 _GRAPH_VAR = re.compile(r"\bGRAPH\s+\?g\b")
 _HEADER = re.compile(r"^#\s*(name|description|columns|param|order)\s*(\w*)\s*:\s*(.*)$")
 
@@ -72,6 +76,11 @@ class SavedQuery:
             raise DerekError("E304", f"saved query {self.name!r} has no parameter {param!r}",
                              hint=f"parameters: {known}")
         kind = self.params[param][0]
+        if kind == "date":
+            if param not in DATE_PARAMS or not _ISO_DAY.match(value):
+                raise DerekError("E304", f"parameter {param!r}: not a day: {value!r}",
+                                 hint="give a date as YYYY-MM-DD (dateFrom, dateTo: inclusive)")
+            return ox.Literal(value, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date"))
         if kind == "kk":
             return ox.Literal(value, language="kk")
         if kind == "iri":
@@ -136,21 +145,55 @@ def load_saved(name: str, directory: Path = QUERIES_DIR) -> SavedQuery:
 
 def _graphs_for(store: Store, q: SavedQuery,
                 bindings: Mapping[str, ox.NamedNode | ox.Literal]) -> set[ox.NamedNode] | None:
-    """The named graphs that hold every bound value (None: no value bound, read them all)."""
+    """The named graphs that hold every bound value and whose article is published in the
+    date range given (None: nothing bound, read them all)."""
     if not bindings or not _GRAPH_VAR.search(q.text):
         return None
     graphs: set[ox.NamedNode] | None = None
-    for term in bindings.values():
+    for name, term in bindings.items():
+        if q.params[name][0] == "date":
+            continue
         holding = store.graphs_holding(term)
         graphs = holding if graphs is None else graphs & holding
+    days = {k: t.value for k, t in bindings.items() if q.params[k][0] == "date"}
+    if days:
+        dated = published_between(store, days.get("dateFrom"), days.get("dateTo"))
+        graphs = dated if graphs is None else graphs & dated
     return graphs
+
+
+def _substituted(q: SavedQuery, bindings: Mapping[str, ox.NamedNode | ox.Literal]
+                 ) -> dict[str, ox.NamedNode | ox.Literal]:
+    """The bindings substituted into the query: all but the date range, which narrows the
+    dataset instead (:func:`_graphs_for`)."""
+    return {k: v for k, v in bindings.items() if q.params[k][0] != "date"}
+
+
+def published_between(store: Store, since: str | None, until: str | None) -> set[ox.NamedNode]:
+    """The named graphs of the articles published from ``since`` to ``until`` (inclusive,
+    ``YYYY-MM-DD``, either open), by the day of their ``schema:datePublished``; an
+    article without a date is in no range.
+
+    >>> from kg.store import Store
+    >>> published_between(Store(), "2024-01-01", None)
+    set()
+    """
+    found: set[ox.NamedNode] = set()
+    for sol in store.query("SELECT ?g ?d WHERE { GRAPH ?g { ?a schema:datePublished ?d } }"):
+        g, d = sol["g"], sol["d"]
+        day = d.value[:10] if isinstance(d, ox.Literal) else ""
+        if isinstance(g, ox.NamedNode) and _ISO_DAY.match(day) and \
+                (since is None or day >= since) and (until is None or day <= until):
+            found.add(g)
+    return found
 
 
 def run_saved(store: Store, name: str, params: Mapping[str, str] | None = None) -> Rows:
     """Run a saved query with parameters bound from outside; rows have its columns."""
     q = load_saved(name)
-    bindings = {k: q.term(k, v) for k, v in (params or {}).items()}
-    graphs = _graphs_for(store, q, bindings)
+    bound = {k: q.term(k, v) for k, v in (params or {}).items()}
+    graphs = _graphs_for(store, q, bound)
+    bindings = _substituted(q, bound)
     rows = _python_ordered(store, q.text, bindings, graphs)
     if rows is None:  # an ORDER BY with expressions, LIMIT, DISTINCT …
         rows = _rows(store, q.text, bindings, graphs)
@@ -221,8 +264,9 @@ def stream_saved(store: Store, name: str, params: Mapping[str, str] | None,
         raise DerekError("E307", f"cannot stream format {format!r}",
                          hint="streamed rows come as csv, tsv or json; use --format tsv")
     q = load_saved(name)
-    bindings = {k: q.term(k, v) for k, v in (params or {}).items()}
-    text, graphs = unordered(q.text), _graphs_for(store, q, bindings)
+    bound = {k: q.term(k, v) for k, v in (params or {}).items()}
+    text, graphs = unordered(q.text), _graphs_for(store, q, bound)
+    bindings = _substituted(q, bound)
 
     def check(found: list[str]) -> None:
         missing = [c for c in q.columns if c not in found]
