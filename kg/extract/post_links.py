@@ -21,7 +21,7 @@ from kg.model import Mention, Place, Post
 from kg.normalise.morph import GENITIVE
 from kg.normalise.org_bounds import SCHOOL_HEADS
 from kg.normalise.org_resolver import OrgResolver
-from kg.normalise.org_words import LEGAL_FORMS, institution_heads, institution_noun
+from kg.normalise.org_words import _TERRITORIAL, LEGAL_FORMS, institution_heads, institution_noun
 from kg.normalise.orgs import bare_head_of, position_of
 from kg.normalise.people import NameHit
 
@@ -121,7 +121,7 @@ def _post_org(toks: list[Token], ph: PostHit, resolver: OrgResolver,
             if org_key is None and bare is not None:  # «Басқарма басшысы Name»
                 adj = toks[ph.org_end - 1][0].lower() if ph.org_end > 0 else ""
                 org_key = resolver.nearest_with_head(  # «облыстық филиал төрағасы»
-                    bare, ph.start, adj if adj in _TERRITORY_ADJ else None)
+                    bare, ph.start, adj if adj in _TERRITORIAL else None)
             if org_key is None:  # «Қожалық басшысы Name»: the one the article named
                 org_key = next(filter(None, (
                     resolver.nearest_with_head(head, ph.start)
@@ -157,9 +157,6 @@ def _chained_post(toks: list[Token], ph: PostHit, org_key: str | None, resolver:
     a, b, words = found
     return PostHit(words, toks[a][1], toks[b][2], a - 1 if a > 0 else -1, None)
 
-
-#: territorial adjectives that tell which of several bodies a bare head means
-_TERRITORY_ADJ = frozenset({"облыстық", "қалалық", "аудандық", "ауылдық"})
 
 #: unit heads in the genitive and the posts that head a unit inside a body
 _UNIT_GEN = ("бөлімінің", "бөлімшесінің", "секторының")
