@@ -21,7 +21,7 @@ from kg.model import Mention, Place, Post
 from kg.normalise.morph import GENITIVE
 from kg.normalise.org_bounds import SCHOOL_HEADS
 from kg.normalise.org_resolver import OrgResolver
-from kg.normalise.org_words import _TERRITORIAL, LEGAL_FORMS, institution_heads, institution_noun
+from kg.normalise.org_words import _TERRITORIAL, INSTITUTIONS, LEGAL_FORMS, institution_noun
 from kg.normalise.orgs import bare_head_of, position_of
 from kg.normalise.people import NameHit
 
@@ -122,13 +122,11 @@ def _post_org(toks: list[Token], ph: PostHit, resolver: OrgResolver,
                 adj = toks[ph.org_end - 1][0].lower() if ph.org_end > 0 else ""
                 org_key = resolver.nearest_with_head(  # «облыстық филиал төрағасы»
                     bare, ph.start, adj if adj in _TERRITORIAL else None)
-            if org_key is None:  # «Қожалық басшысы Name»: the one the article named
+            noun = institution_noun(toks[ph.org_end][0]) if org_key is None else None
+            if noun is not None:  # «Қожалық басшысы Name»: the one the article named
                 org_key = next(filter(None, (
-                    resolver.nearest_with_head(head, ph.start)
-                    for head in institution_heads(toks[ph.org_end][0]))), None)
-            noun = institution_noun(toks[ph.org_end][0])
-            if org_key is None and noun is not None:  # «Мектеп директоры» of «"… мектеп" КММ»
-                org_key = resolver.quoted_kind(noun)
+                    resolver.nearest_with_head(head, ph.start) for head in INSTITUTIONS[noun])),
+                    None) or resolver.quoted_kind(noun)  # «Мектеп директоры» of «"… мектеп" КММ»
             if org_key is None and ph.position.split()[-1].lower() in (
                     "министрі", "вице-министрі"):
                 org_key = resolver.ministry_named_by(toks[ph.org_end][0])

@@ -9,7 +9,7 @@ import functools
 import re
 from collections.abc import Iterable
 
-from kg.normalise.morph import POSSESSIVE_CASE, possessive_nominative
+from kg.normalise.morph import POSSESSIVE_CASE
 
 #: a token: (text, start, end)
 Token = tuple[str, int, int]
@@ -132,20 +132,14 @@ INSTITUTIONS: dict[str, tuple[str, ...]] = {
 
 
 def institution_noun(word: str) -> str | None:
-    """The bare institution noun a word is, in any case form: «Мектеп» → «мектеп»."""
-    return _bare_form(word, INSTITUTIONS)
+    """The bare institution noun a word is, in any case form (its heads: ``INSTITUTIONS``).
 
-
-def institution_heads(word: str) -> tuple[str, ...]:
-    """The heads of the institution a bare common noun refers back to, in any case form.
-
-    >>> institution_heads("Мектептің"), institution_heads("Қожалық"), institution_heads("мектепке")
-    (('мектебі',), ('қожалығы',), ('мектебі',))
-    >>> institution_heads("Компанияның"), institution_heads("басқарма")
-    (('компаниясы', 'ақ', 'жшс'), ())
+    >>> institution_noun("Мектептің"), institution_noun("Қожалық"), institution_noun("мектепке")
+    ('мектеп', 'қожалық', 'мектеп')
+    >>> INSTITUTIONS[institution_noun("Компанияның")], institution_noun("басқарма")
+    (('компаниясы', 'ақ', 'жшс'), None)
     """
-    bare = _bare_form(word, INSTITUTIONS)
-    return INSTITUTIONS[bare] if bare else ()
+    return _bare_form(word, INSTITUTIONS)
 
 
 #: capitalised sentence openers that never begin an organisation's name
@@ -221,7 +215,7 @@ def akim_office(toks: list[Token], h: int) -> int | None:
     >>> akim_office(tokenize("Бүгін Сарыөзек кенті әкімі аппаратының басшысы"), 4)
     1
     """
-    if h < 3 or possessive_nominative(toks[h][0].lower()) != "аппараты" or \
+    if h < 3 or head_of(toks[h][0]) != "аппараты" or \
             toks[h - 1][0].lower() not in ("әкімінің", "әкімі"):
         return None
     k = h - 2

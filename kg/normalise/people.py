@@ -290,9 +290,9 @@ def find_names(toks: list[tuple[str, int, int]],
         nxt2 = w[i + 2] if i + 2 < n else ""
         after = w[i + 3] if i + 3 < n else ""
         m = _INITIALS.match(tok)
-        if m and (_surname_tok(m.group(2)) or _short_surname(m.group(2))):
-            # «Р.Ким»: initials glued to a capitalised word are a name, surname-shaped or not
-            sur = _surname_tok(m.group(2)) or _short_surname(m.group(2)) or ""
+        # «Р.Ким»: initials glued to a capitalised word are a name, surname-shaped or not
+        sur = (_surname_tok(m.group(2)) or _short_surname(m.group(2))) if m else None
+        if m and sur:
             hits.append(NameHit(sur, None, toks[i][1], toks[i][2],
                                 i, i, m.group(1).replace(".", "").replace("-", "")))
             i += 1

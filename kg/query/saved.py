@@ -11,8 +11,8 @@ Each file starts with a header comment that this module reads::
 A parameter's kind says how its value is turned into an RDF term: ``string``
 (an ``xsd:string`` literal), ``kk`` (a ``@kk`` literal, as labels are), ``iri``, or
 ``date`` (``dateFrom``/``dateTo``, ``YYYY-MM-DD``, inclusive: the articles published in
-the range, by their ``schema:datePublished``; the dataset is narrowed to their graphs). Values are bound with pyoxigraph ``substitutions``, never pasted into
-the query text. A saved query matches inside ``GRAPH ?g { … }``, so a row with a bound
+the range, by their ``schema:datePublished``; the dataset is narrowed to their graphs).
+Values are bound with pyoxigraph ``substitutions``, never pasted into the query text. A saved query matches inside ``GRAPH ?g { … }``, so a row with a bound
 value comes from a graph that holds that value: the query's dataset is narrowed to those
 graphs (pyoxigraph ``named_graphs``), and filtering to one article or one person reads
 a few graphs, not the store. A query's trailing ``ORDER BY`` is applied in Python, in
@@ -51,7 +51,7 @@ if TYPE_CHECKING:
 QUERIES_DIR = ROOT / "queries"
 PARAM_KINDS = ("string", "kk", "iri", "date")
 #: «date» parameters: a range over the articles' schema:datePublished (inclusive)
-DATE_PARAMS = {"dateFrom": ">=", "dateTo": "<="}
+DATE_PARAMS = frozenset({"dateFrom", "dateTo"})
 _ISO_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
 _GRAPH_VAR = re.compile(r"\bGRAPH\s+\?g\b")
 _HEADER = re.compile(r"^#\s*(name|description|columns|param|order)\s*(\w*)\s*:\s*(.*)$")
