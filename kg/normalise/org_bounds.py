@@ -26,6 +26,7 @@ from kg.normalise.org_words import (
     COMPANY_UNIT_HEADS,
     GENERIC,
     LEGAL_FORMS,
+    STATE_HEADS,
     Token,
     bare_head_of,
     head_of,
@@ -106,6 +107,8 @@ def _extend_left(toks: list[Token], h: int, stop: set[int], first: int) -> int:
         if i in stop or position_of(tok) is not None or tok.lower() in ATTACH \
                 or tok.lower() in _BARE_POSTS:  # «вице-министр арнаулы … орталығын аралады»
             break
+        if tok.lower() in STATE_HEADS and toks[i + 1][0].lower() != "жанындағы":
+            break  # «Бүгін Елбасы Ұлттық қауіпсіздік комитетінің …»
         if tok == "»" or tok == '"' and i > first:
             k = next((m for m in range(i - 1, max(first, i - 12) - 1, -1)
                       if toks[m][0] in ("«", '"', "“")), None)
@@ -144,6 +147,9 @@ def _extend_left(toks: list[Token], h: int, stop: set[int], first: int) -> int:
             if not branch and (hd in LEGAL_FORMS or tok.lower() != hd
                                and not tok.lower().endswith(GENITIVE)):
                 break  # «ЖШС облыстық … қоғамы»: two bodies side by side (but «… АҚ … филиалы»)
+            if tok.lower() == hd and toks[i + 1][0] in ("ҚР", "Қазақстан", *_OPEN_QUOTES):
+                break  # «… министрлігі ҚР Парламент Мәжілісінің», «… министрлігі «Камеда»
+                # қоғамдық қоры алаңында»: a national or quoted name is a body of its own
             j = i
             lower_run = 0
         elif tok in _ABBREV or tok in ("ҚР", "РФ", "ТМД", "БҰҰ", "ЕАЭО") or _MEDIA.match(tok):
@@ -207,8 +213,10 @@ def _model_start(toks: list[Token], h: int, stop: set[int], first: int,
     k = next((m for m in range(first, h + 1) if toks[m][1] == start), None)
     if k is None or any(m in stop for m in range(k, h)):
         return j
-    if k < j and any(toks[m][0] in _BREAKS for m in range(k, j)):
-        return j  # «ҚазАқпарат – Облыс әкімдігі»: a dash or colon ends what comes before
+    if k < j and any(toks[m][0] in _BREAKS or toks[m][0].lower() in STATE_HEADS
+                     and toks[m + 1][0].lower() != "жанындағы" for m in range(k, j)):
+        return j  # «ҚазАқпарат – Облыс әкімдігі»: a dash or colon ends what comes before;
+        # so does a head of state who acts on the name («Қазақстан Президенті Ішкі істер …»)
     if k > j and toks[k][0] in LEGAL_FORMS:
         return j  # «"Жезқазған Су Арнасы" ШЖҚ МКК»: a legal form does not start a name
     if k == j - 1 and toks[k][0].lower().endswith(GENITIVE) and bare_head_of(toks[k][0]):

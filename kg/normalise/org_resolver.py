@@ -24,7 +24,7 @@ from kg.normalise.org_keys import (
     _words,
     org_key,
 )
-from kg.normalise.org_words import HEADS, SUBUNIT_HEADS, TOP_HEADS
+from kg.normalise.org_words import HEADS, STATE_HEADS, SUBUNIT_HEADS, TOP_HEADS
 from kg.normalise.orgs import BARE_HEADS, OrgHit, bare_head_of, head_of
 
 __all__ = ["OrgResolver", "org_key"]
@@ -49,6 +49,8 @@ _CAP = r"[А-ЯӘІҢҒҮҰҚӨҺ][\w-]*"
 _OBLAST_BEFORE_AKIMAT = re.compile(
     rf"^(?:{_CAP} ){{1,2}}облысы (?=(?:{_CAP} ){{1,2}}(?:ауданы|қаласы) әкімдіг)")
 _OBLAST_BRANCH = re.compile(r" облыстық филиалы$")
+#: first words of a national body's name: never a local akimat's unit
+_NATIONAL = frozenset({"қазақстан", "қазақстанның", "қр", "республикалық", "ұлттық"})
 
 
 def _genitive(name: str) -> str | None:
@@ -112,6 +114,8 @@ class OrgResolver:
                 self.orgs[key] = Organisation(key=key, name=name, latin=translit(name))
             canon[id(h)] = key
         for h in flat:
+            if h.vague and h.parent is not None and not h.parent.vague:
+                continue  # «Қытай Коммунистік партиясы Орталық комитеті»: the party's own body
             key = canon.get(id(h)) or self._vague(h)
             if key is None:
                 continue
@@ -134,6 +138,9 @@ class OrgResolver:
                     s < m.end and m.start < e for o in self.orgs.values()
                     for s, e in ((x.start, x.end) for x in o.mentions)):
                 words = m.text.split() or [""]
+                cut = [i + 1 for i, w in enumerate(words[:-1]) if w.lower() in STATE_HEADS
+                       and words[i + 1].lower() != "жанындағы"]
+                words = words[max(cut, default=0):]  # «Елбасы Халықаралық … комитетінің»
                 head = head_of(words[-1])
                 if head and len(words) >= 2:
                     self.add(" ".join(words[:-1] + [head]), m)
@@ -261,6 +268,8 @@ class OrgResolver:
             if org.parent_key is not None or _words(org.name)[-1:] not in (
                     ["басқармасы"], ["бөлімі"]):
                 continue
+            if org.name.split()[0].lower() in _NATIONAL:
+                continue  # «Қазақстан мұсылмандары діни басқармасы»: a national body
             level, place = _territory(org.name)
             if level is None:
                 cands = list(akimats)

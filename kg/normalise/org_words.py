@@ -266,3 +266,8 @@ def listed_domains(toks: list[Token], i: int, h: int) -> bool:
     words = [t for t, _, _ in toks[i + 1:h]]
     return (before[:1].islower() and before.endswith(("ы", "і")) and "және" in words
             and 2 <= len(words) <= 7 and all(w[:1].islower() for w in words))
+
+#: a head of state in the nominative acts on the name after it: «Қазақстан Президенті Ішкі
+#: істер министрлігінің …», «Елбасы Халықаралық олимпиада комитетінің …» (but «Президенті
+#: жанындағы Мемлекеттік басқару академиясы» is one name)
+STATE_HEADS = frozenset({"елбасы", "президенті"})

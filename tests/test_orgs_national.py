@@ -1,0 +1,75 @@
+"""Organisations in government news: national bodies, heads of state before a name.
+
+Sentences shaped like the cased lines of ``raw-kk/kaznu_govnews_kk_side.txt`` (unlabelled
+government news, where these boundaries went wrong).
+"""
+
+from kg.extract.entities import extract_entities
+from kg.model import Mention
+from kg.normalise.morph import tokenize
+from kg.normalise.org_bounds import _model_start
+from kg.normalise.org_resolver import OrgResolver
+from kg.normalise.orgs import find_orgs
+
+
+def orgs(text: str) -> dict[str, str | None]:
+    ents = extract_entities(text, [], [])
+    return {o.name: ents.name_of(o.parent_key) for o in ents.organisations}
+
+
+def test_a_head_of_state_is_not_part_of_the_name_after_it() -> None:
+    got = orgs("Қазақстан Президенті Ішкі істер министрлігінің кеңейтілген алқа отырысына "
+               "қатысты. Елбасы Президенттің іс басқармасының медициналық орталығын аралады.")
+    assert "Ішкі істер министрлігі" in got
+    assert "Президенттің іс басқармасы" in got
+    assert not any(n.startswith(("Қазақстан Президенті", "Елбасы")) for n in got)
+
+
+def test_a_body_under_the_president_keeps_zhanyndagy() -> None:
+    toks = tokenize("Қазақстан Республикасы Президенті жанындағы Мемлекеттік басқару "
+                    "академиясының ректоры")
+    # a model span over the whole name is kept: «Президенті жанындағы» is inside it
+    assert _model_start(toks, 5, set(), 0, {toks[5][2]: toks[0][1]}, 3) == 0
+
+
+def test_the_model_span_does_not_reach_past_a_head_of_state() -> None:
+    toks = tokenize("Қазақстан Президенті Ішкі істер министрлігінің отырысына қатысты")
+    assert _model_start(toks, 4, set(), 0, {toks[4][2]: toks[0][1]}, 2) == 2
+
+
+def test_a_model_mention_drops_a_head_of_state_before_the_name() -> None:
+    text = "Елбасы Халықаралық олимпиада комитетінің президентімен сөйлесті."
+    end = text.index(" президент")
+    r = OrgResolver(text, [], [Mention(0, end, text[:end], "ORGANISATION", "ner")])
+    assert [o.name for o in r.organisations()] == ["Халықаралық олимпиада комитеті"]
+
+
+def test_a_national_or_quoted_name_after_a_nominative_body_is_its_own_body() -> None:
+    got = orgs("Ұлттық экономика министрлігі ҚР Парламент Мәжілісінің депутаттарымен "
+               "кездесті. Қазақстан Республикасы Ұлттық экономика министрлігі «Камеда» "
+               "қоғамдық қоры алаңында дөңгелек үстел өткізді.")
+    assert got["ҚР Парламент Мәжілісі"] is None
+    assert got["«Камеда» қоғамдық қоры"] is None
+    # a ministry's committee in the nominative chain is still the ministry's
+    assert orgs("Жиынға Көлік министрлігі Автомобиль жолдары комитетінің өкілі келді.")[
+        "Автомобиль жолдары комитеті"] == "Көлік министрлігі"
+
+
+def test_a_national_board_is_not_the_city_akimats_department() -> None:
+    got = orgs("Астана қаласы әкімдігінде жиын өтті. Қазақстан мұсылмандары діни "
+               "басқармасының өкілдері қатысты. Қала әкімдігінің білім басқармасы есеп берді.")
+    assert got["Қазақстан мұсылмандары діни басқармасы"] is None
+
+
+def test_a_bodys_own_unit_is_not_an_earlier_body_of_the_same_head() -> None:
+    got = orgs("Республикалық бюджеттің атқарылуын бақылау есеп комитетінің төрағасы келді. "
+               "Мемлекет басшысы Қытай Коммунистік партиясы Орталық комитеті жанындағы "
+               "Орталық партия мектебінде дәріс оқыды.")
+    committee = next(n for n in got if n.endswith("есеп комитеті"))
+    assert got[committee] is None
+    assert got["Қытай Коммунистік партиясы"] is None
+
+
+def test_find_orgs_stops_at_elbasy() -> None:
+    text = "Бүгін Елбасы Ұлттық қауіпсіздік комитетінің төрағасын қабылдады"
+    assert [h.name for h in find_orgs(text, tokenize(text))] == ["Ұлттық қауіпсіздік комитеті"]
