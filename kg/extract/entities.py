@@ -129,7 +129,9 @@ def _resolve_people(text: str, hits: list[NameHit], extra_given: set[str] | None
                 if not h.initial and (h.surname in _NOT_SURNAMES or not re.search(
                         r"(?:ов|ев|ова|ева|ұлы|қызы)$", h.surname)):
                     continue
-                name = f"{h.initial}.{h.surname}" if h.initial else h.surname
+                # «А.Е.Мусин»: each initial keeps its dot
+                name = "".join(f"{c}." for c in h.initial) + h.surname if h.initial \
+                    else h.surname
                 key = slug(name)
                 if key not in people:
                     people[key] = Person(key=key, name=name, latin=translit(name))

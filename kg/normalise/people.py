@@ -204,8 +204,15 @@ _PLACE_ADJ_AFTER = frozenset({"аудандық", "облыстық", "қала�
 
 
 def _surname_word(word: str) -> str | None:
+    """The surname a capitalised word can be, or None.
+
+    >>> _surname_word("Сапарбаевқа"), _surname_word("Женевадағы")
+    ('Сапарбаев', None)
+    """
     if word in GIVEN_NAMES or word in COMMON_CAPS or word.isupper():
         return None
+    if word.endswith(("дағы", "дегі", "тағы", "тегі", "ндағы", "ндегі")):
+        return None  # «БҰҰ-ның Женевадағы бөлімі»: a place's locative adjective, not a name
     lemma = surname_lemma(word)
     if lemma is None or is_place_word(lemma) or lemma in COMMON_CAPS:
         return None
