@@ -68,12 +68,14 @@ NEVER_LOOKED_AT: dict[str, tuple[str, ...]] = {
     "blind10": ("110[2468]_*", "111[02]_*"),  # posts and organisations (2026-12-07)
     "blind11": ("120[2468]_*", "121[02]_*"),  # posts and organisations, more genres
     "blind12": ("130[2468]_*", "131[02]_*"),  # posts and organisations (stop 24)
+    "blind13": ("140[2468]_*", "141[02]_*"),  # posts and organisations (stop 25)
 }
 #: out of every training file as well: blind8's odd half (rules development after its first
 #: measurement, but the committed model never saw any of blind8)
 NOT_TRAINED_ON: dict[str, tuple[str, ...]] = {**NEVER_LOOKED_AT, "blind8": ("*",),
                                               "blind9": ("*",), "blind10": ("*",),
-                                              "blind11": ("*",), "blind12": ("*",)}
+                                              "blind11": ("*",), "blind12": ("*",),
+                                              "blind13": ("*",)}
 #: gold sets for model selection (not trained on)
 DEV_SETS = ("dev5",)
 #: (articles folder, gold folder) of every gold set
