@@ -73,3 +73,22 @@ def test_a_bodys_own_unit_is_not_an_earlier_body_of_the_same_head() -> None:
 def test_find_orgs_stops_at_elbasy() -> None:
     text = "Бүгін Елбасы Ұлттық қауіпсіздік комитетінің төрағасын қабылдады"
     assert [h.name for h in find_orgs(text, tokenize(text))] == ["Ұлттық қауіпсіздік комитеті"]
+
+
+def test_nested_quotes_a_company_branch_and_its_district_unit() -> None:
+    # blind set 13, 1405: the name opens with two quote marks; the unit is named through
+    # the branch, which is the company's
+    text = ("««Азаматтарға арналған үкімет» мемлекеттік корпорациясы» КЕАҚ Ақтөбе облысы "
+            "бойынша филиалының Әйтеке би аудандық бөлімінің басшысы Ғалым Нұрмағанбетов "
+            "аудандық «Жаңа өмір» газетіне сұхбат берді. Сұхбатты газет тілшісі Гүлнар "
+            "Сәтбаева жүргізді.")
+    ents = extract_entities(text, [], [])
+    name = {o.key: o.name for o in ents.organisations}
+    got = {o.name: name.get(o.parent_key) for o in ents.organisations}
+    corp = "««Азаматтарға арналған үкімет» мемлекеттік корпорациясы» КЕАҚ"
+    branch = f"{corp} Ақтөбе облысы бойынша филиалы"
+    unit = f"{corp} Ақтөбе облысы бойынша филиалының Әйтеке би аудандық бөлімі"
+    assert got == {corp: None, branch: corp, unit: branch, "«Жаңа өмір» газеті": None}
+    posts = {(p.position, name.get(p.organisation_key)) for p in ents.posts}
+    assert ("басшысы", unit) in posts
+    assert ("тілшісі", "«Жаңа өмір» газеті") in posts  # «газет тілшісі»: the one newspaper

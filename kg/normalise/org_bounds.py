@@ -59,6 +59,28 @@ _PLACE_BEFORE = frozenset({"ауданының", "облысының", "қала
 _BREAKS = frozenset({"–", "—", ":", ";", ".", "!", "?"})
 
 
+def opening_quote(toks: list[Token], close: int, lo: int) -> int | None:
+    """Index of the quote mark that opens the one at ``close``, nested marks matched:
+    ««Азаматтарға арналған үкімет» мемлекеттік корпорациясы»» opens at its first «.
+    Where the marks do not balance («"ҚазМұнайГаз" ҰК" АҚ»), the nearest opening mark.
+
+    >>> toks = tokenize("««Азаматтарға арналған үкімет» мемлекеттік корпорациясы» КЕАҚ")
+    >>> opening_quote(toks, 7, 0), opening_quote(toks, 4, 0)
+    (0, 1)
+    """
+    depth, nearest = 0, None
+    for m in range(close - 1, lo - 1, -1):
+        t = toks[m][0]
+        if t in ("»", "”"):
+            depth += 1
+        elif t in _OPEN_QUOTES:
+            nearest = m if nearest is None else nearest
+            if depth == 0:
+                return m
+            depth -= 1 if t != '"' else 0
+    return nearest
+
+
 def _lowercase_ok(tok: str, nxt: str) -> bool:
     low = tok.lower()
     if low in _STOP_WORDS or any(c.isdigit() for c in tok):
@@ -110,12 +132,13 @@ def _extend_left(toks: list[Token], h: int, stop: set[int], first: int) -> int:
         if tok.lower() in STATE_HEADS and toks[i + 1][0].lower() != "жанындағы":
             break  # «Бүгін Елбасы Ұлттық қауіпсіздік комитетінің …»
         if tok == "»" or tok == '"' and i > first:
-            k = next((m for m in range(i - 1, max(first, i - 12) - 1, -1)
-                      if toks[m][0] in ("«", '"', "“")), None)
+            k = opening_quote(toks, i, max(first, i - 12))
             if k is None:
                 break
             j = i = k
             i -= 1
+            if i >= first and toks[i][0].lower() in _TERRITORIAL:
+                break  # «аудандық «Жаңа өмір» газеті»: the name is the quoted one
             if toks[h][0] in LEGAL_FORMS and i >= first and toks[i][0][:1].islower():
                 break  # «мердігер «Сайрам Құрылыс Инвест» ЖШС»: the company's name starts at «
             continue
@@ -142,7 +165,10 @@ def _extend_left(toks: list[Token], h: int, stop: set[int], first: int) -> int:
                 or toks[i - 1][0].lower().startswith(_LIST_ITEMS)):
             break  # «…, бастауыш партия ұйымдары және «Жастар Рухы» жастар қанаты»: a list
         if hd is not None:
-            branch = hd in LEGAL_FORMS and (head_of(toks[h][0]) in COMPANY_UNIT_HEADS
+            # the head after the legal form: «… КЕАҚ Ақтөбе облысы бойынша филиалының
+            # Әйтеке би аудандық бөлімі» is the company's branch's unit
+            unit = next((m for m in range(i + 1, h) if head_of(toks[m][0]) is not None), h)
+            branch = hd in LEGAL_FORMS and (head_of(toks[unit][0]) in COMPANY_UNIT_HEADS
                                             or i == h - 1 and toks[h][0] in LEGAL_FORMS)
             if not branch and (hd in LEGAL_FORMS or tok.lower() != hd
                                and not tok.lower().endswith(GENITIVE)):
@@ -160,7 +186,8 @@ def _extend_left(toks: list[Token], h: int, stop: set[int], first: int) -> int:
             if tok.endswith(_CAP_BAD) and not (is_place_word(tok) and (
                     toks[i + 1][0].lower().startswith(("облыс", "қала", "аудан"))
                     or i + 1 == h and head_of(toks[h][0]) in _INSTITUTIONS)) \
-                    and toks[i + 1][0].lower() != "атындағы":  # «Қорқыт Ата атындағы …»
+                    and toks[i + 1][0].lower() not in ("атындағы", "би", "батыр"):
+                # «Қорқыт Ата атындағы …», «Әйтеке би аудандық бөлімі»: a name, not a dative
                 break  # «Шымкентте …» ends the name, «Қызылорда облысының …» does not
             if i == first and not (is_place_word(tok) or tok.isupper() or tok in _PLACE_OPENERS
                                    or tok.lower() in GENERIC):

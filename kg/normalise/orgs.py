@@ -27,7 +27,13 @@ import re
 from dataclasses import dataclass
 
 from kg.normalise.morph import GENITIVE, possessive_nominative, tokenize
-from kg.normalise.org_bounds import _BODY_NOUNS, _extend_left, _model_start, _next_head
+from kg.normalise.org_bounds import (
+    _BODY_NOUNS,
+    _extend_left,
+    _model_start,
+    _next_head,
+    opening_quote,
+)
 from kg.normalise.org_words import (
     _ADJ_ENDS,
     _LINKERS,
@@ -103,13 +109,12 @@ def _inner_head(toks: list[Token], j: int, h: int) -> int | None:
     """The nearest head inside ``toks[j:h]`` that names a parent body."""
     branch = head_of(toks[h][0]) in COMPANY_UNIT_HEADS
     quoted: set[int] = set()  # «"… сақтандыру қоры" КЕАҚ»: a head inside quotes is the name's
-    opened = None
+    opened: list[int] = []  # nested: ««… үкімет» мемлекеттік корпорациясы» КЕАҚ»
     for m in range(j, h):
         if toks[m][0] in ("«", "“"):
-            opened = m
-        elif toks[m][0] in ("»", "”") and opened is not None:
-            quoted.update(range(opened + 1, m))
-            opened = None
+            opened.append(m)
+        elif toks[m][0] in ("»", "”") and opened:
+            quoted.update(range(opened.pop() + 1, m))
     for k in range(h - 1, j, -1):
         if k in quoted or head_of(toks[k][0]) is None or toks[k][0] in LEGAL_FORMS and not branch:
             continue
@@ -120,16 +125,20 @@ def _inner_head(toks: list[Token], j: int, h: int) -> int | None:
 
 
 def _territorial_division(toks: list[Token], k: int, h: int) -> bool:
-    """«…басқармасының Мақтаарал ауданы бойынша білім бөлімі»: a unit for a territory,
+    """«…басқармасының Мақтаарал ауданы бойынша білім бөлімі», «…филиалының Әйтеке би
+    аудандық бөлімі»: a unit for a territory,
     named through its parent (as «…комитетінің Жамбыл облысы бойынша департаменті»), not an
     internal unit.
 
     >>> t = tokenize("облыстық білім басқармасының Мақтаарал ауданы бойынша білім бөлімі")
     >>> _territorial_division(t, 2, 7), _territorial_division(tokenize("басқармасының қаржы бөлімі"), 0, 2)
     (True, False)
+    >>> _territorial_division(tokenize("филиалының Әйтеке би аудандық бөлімі"), 0, 4)
+    True
     """
     return any(toks[m][0].lower() == "бойынша" and toks[m - 1][0].lower() in (
-        "ауданы", "қаласы", "облысы") for m in range(k + 2, h))
+        "ауданы", "қаласы", "облысы") or toks[m][0].lower() in ("аудандық", "қалалық")
+        and any(toks[x][0][:1].isupper() for x in range(k + 1, m)) for m in range(k + 2, h))
 
 
 def _build(text: str, toks: list[Token], j: int, h: int, head: str | None = None) -> OrgHit:
@@ -247,7 +256,8 @@ def find_orgs(text: str, toks: list[Token], stop: set[int] | None = None,
         if nxt == "»" and h + 2 < n and toks[h + 2][0].lower().startswith(_PROJECT_WORDS):
             continue  # «"Аналар мектебі" жобасы»: a project's name, not a body
         if nxt == "»" and any(t == "«" for t, _, _ in toks[max(0, h - 10):h]):
-            k = max(m for m in range(max(0, h - 10), h) if toks[m][0] == "«")
+            k = opening_quote(toks, h + 1, max(0, h - 10))
+            k = max(m for m in range(max(0, h - 10), h) if toks[m][0] == "«") if k is None else k
             e = h + 1
             while e + 1 < n and toks[e + 1][0] in LEGAL_FORMS:
                 e += 1  # «"… онкологиялық орталығы" ШЖҚ МКК»: the legal form ends the name
