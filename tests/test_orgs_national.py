@@ -92,3 +92,16 @@ def test_nested_quotes_a_company_branch_and_its_district_unit() -> None:
     posts = {(p.position, name.get(p.organisation_key)) for p in ents.posts}
     assert ("басшысы", unit) in posts
     assert ("тілшісі", "«Жаңа өмір» газеті") in posts  # «газет тілшісі»: the one newspaper
+
+
+def test_a_district_branch_council_and_a_companys_primary_party_organisation() -> None:
+    # blind set 13, 1403: the council is named through the district branch as the spec
+    # writes it; the primary organisation keeps its company and is the branch's cell
+    text = ("Құлсары қаласында «AMANAT» партиясы Атырау облыстық филиалының Жылыой аудандық "
+            "филиалы жанындағы қоғамдық кеңестің кезекті отырысы өтті. Оған «Теңіз Сервис» "
+            "ЖШС бастауыш партия ұйымының төрағасы Мақсат Ізбасаров қатысты.")
+    got = orgs(text)
+    branch = "«AMANAT» партиясы Жылыой аудандық филиалы"
+    assert got[f"{branch} жанындағы қоғамдық кеңес"] == branch
+    assert got["«Теңіз Сервис» ЖШС бастауыш партия ұйымы"] == branch
+    assert "«Теңіз Сервис» ЖШС" in got

@@ -81,6 +81,13 @@ def opening_quote(toks: list[Token], close: int, lo: int) -> int | None:
     return nearest
 
 
+def primary_cell(toks: list[Token], h: int) -> bool:
+    """«… ЖШС бастауыш партия ұйымы»: a party's primary organisation at a company, named
+    with the company."""
+    return h >= 2 and head_of(toks[h][0]) == "ұйымы" and toks[h - 1][0].lower() == "партия" \
+        and toks[h - 2][0].lower() == "бастауыш"
+
+
 def _lowercase_ok(tok: str, nxt: str) -> bool:
     low = tok.lower()
     if low in _STOP_WORDS or any(c.isdigit() for c in tok):
@@ -169,7 +176,8 @@ def _extend_left(toks: list[Token], h: int, stop: set[int], first: int) -> int:
             # Әйтеке би аудандық бөлімі» is the company's branch's unit
             unit = next((m for m in range(i + 1, h) if head_of(toks[m][0]) is not None), h)
             branch = hd in LEGAL_FORMS and (head_of(toks[unit][0]) in COMPANY_UNIT_HEADS
-                                            or i == h - 1 and toks[h][0] in LEGAL_FORMS)
+                                            or i == h - 1 and toks[h][0] in LEGAL_FORMS
+                                            or primary_cell(toks, unit))
             if not branch and (hd in LEGAL_FORMS or tok.lower() != hd
                                and not tok.lower().endswith(GENITIVE)):
                 break  # «ЖШС облыстық … қоғамы»: two bodies side by side (but «… АҚ … филиалы»)

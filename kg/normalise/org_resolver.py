@@ -326,7 +326,13 @@ class OrgResolver:
     def link_branches(self) -> None:
         """A party's district or city branch whose parent is the party → the same party's
         oblast branch, where the article names exactly one («"AMANAT" партиясы Текелі қалалық
-        филиалы» is part of «"AMANAT" партиясы Жетісу облыстық филиалы»)."""
+        филиалы» is part of «"AMANAT" партиясы Жетісу облыстық филиалы»). A primary party
+        organisation («"Теңіз Сервис" ЖШС бастауыш партия ұйымы») → the article's one local
+        branch: it is the party's cell, not the company's unit."""
+        local = [k for k, o in self.orgs.items() if _LOCAL_BRANCH.match(o.name)]
+        for org in self.orgs.values():
+            if org.name.endswith(" бастауыш партия ұйымы") and len(local) == 1:
+                org.parent_key = local[0]
         for org in self.orgs.values():
             m = _LOCAL_BRANCH.match(org.name)
             if m is None or org.parent_key is None:

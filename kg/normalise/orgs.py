@@ -33,6 +33,7 @@ from kg.normalise.org_bounds import (
     _model_start,
     _next_head,
     opening_quote,
+    primary_cell,
 )
 from kg.normalise.org_words import (
     _ADJ_ENDS,
@@ -107,7 +108,7 @@ def _name(text: str, toks: list[Token], j: int, h: int, head: str) -> str:
 
 def _inner_head(toks: list[Token], j: int, h: int) -> int | None:
     """The nearest head inside ``toks[j:h]`` that names a parent body."""
-    branch = head_of(toks[h][0]) in COMPANY_UNIT_HEADS
+    branch = head_of(toks[h][0]) in COMPANY_UNIT_HEADS or primary_cell(toks, h)
     quoted: set[int] = set()  # «"… сақтандыру қоры" КЕАҚ»: a head inside quotes is the name's
     opened: list[int] = []  # nested: ««… үкімет» мемлекеттік корпорациясы» КЕАҚ»
     for m in range(j, h):
@@ -248,7 +249,8 @@ def find_orgs(text: str, toks: list[Token], stop: set[int] | None = None,
         # but an akimat or a party after a nominative head is a body of its own
         if tok in LEGAL_FORMS and nxt in LEGAL_FORMS:
             continue  # «"Жезқазған Су Арнасы" ШЖҚ МКК»: the last legal form ends the name
-        if later is not None and tok in LEGAL_FORMS and head_of(toks[later][0]) in COMPANY_UNIT_HEADS:
+        if later is not None and tok in LEGAL_FORMS and (
+                head_of(toks[later][0]) in COMPANY_UNIT_HEADS or primary_cell(toks, later)):
             continue  # «"ҚазАвтоЖол" ҰК" АҚ Батыс Қазақстан облыстық филиалы»: one name
         if later is not None and (low.endswith(GENITIVE) or low == head and head_of(
                 toks[later][0]) not in TOP_HEADS and toks[later][0] not in LEGAL_FORMS):
@@ -275,7 +277,7 @@ def find_orgs(text: str, toks: list[Token], stop: set[int] | None = None,
         if bare is not None and hit.vague and _branch_council(toks, hits, j, h):
             # «"AMANAT" партиясы … филиалы жанындағы қоғамдық кеңестің»: the branch's council
             parent = hits[-1]
-            hits.append(OrgHit(f"{text[parent.start:parent.end]} {toks[j - 1][0]} қоғамдық кеңес",
+            hits.append(OrgHit(f"{parent.name} {toks[j - 1][0]} қоғамдық кеңес",
                                toks[j][1], e, "кеңесі", parent=parent, first=j))
             covered_until = h
             continue
