@@ -105,3 +105,20 @@ def test_a_district_branch_council_and_a_companys_primary_party_organisation() -
     assert got[f"{branch} жанындағы қоғамдық кеңес"] == branch
     assert got["«Теңіз Сервис» ЖШС бастауыш партия ұйымы"] == branch
     assert "«Теңіз Сервис» ЖШС" in got
+
+
+def test_a_registered_department_and_a_quoted_company_in_a_tags_line() -> None:
+    # blind set 13, 1407 (a news-site page): «ММ» is a legal form; the department under
+    # it is the city akimat's; the tags line repeats a company's quoted name
+    text = ("Ашылу рәсіміне Ақсу қаласының әкімі Дәурен Әбжанов пен «Ертіс Металл» АҚ "
+            "басқарма төрағасының орынбасары Олег Кравченко қатысты. «Ақсу қаласының жұмыспен "
+            "қамту және әлеуметтік бағдарламалар бөлімі» ММ бас маманы Ләйлә Серғазиеваның "
+            "мәліметінше, қалада 3 400 адам тұрады.\nТегтер: Ақсу, оңалту, Ертіс Металл")
+    ents = extract_entities(text, [], [])
+    name = {o.key: o.name for o in ents.organisations}
+    dept = "«Ақсу қаласының жұмыспен қамту және әлеуметтік бағдарламалар бөлімі» ММ"
+    assert name.get(next(o.parent_key for o in ents.organisations if o.name == dept)) == \
+        "Ақсу қаласы әкімдігі"
+    assert ("бас маманы", dept) in {(p.position, name.get(p.organisation_key)) for p in ents.posts}
+    assert {p.name for p in ents.people} == {"Дәурен Әбжанов", "Олег Кравченко",
+                                             "Ләйлә Серғазиева"}

@@ -162,11 +162,14 @@ def extract_entities(text: str, sentences: list[Sentence], mentions: list[Mentio
     name_hits: list[NameHit] = []
     stops: list[set[int]] = []
     extra = {g for toks in sent_toks for g in given_with_patronymic(toks)}
+    # «Тегтер: …, Ертіс Металл» after «"Ертіс Металл" АҚ»: a name the text quotes is a body's
+    quoted = set(re.findall(r"[«\"“]([^«»\"“”]{3,60})[»\"”]", text))
     for toks in sent_toks:
-        hits = find_names(toks, extra)
+        hits = [h for h in find_names(toks, extra) if text[h.start:h.end] not in quoted]
         name_hits.extend(hits)
         stops.append({i for h in hits for i in range(h.first, h.last + 1)})
-    name_hits += ner_names(text, mentions, [(h.start, h.end) for h in name_hits])
+    name_hits += [h for h in ner_names(text, mentions, [(h.start, h.end) for h in name_hits])
+                  if text[h.start:h.end] not in quoted]
     name_hits.sort(key=lambda h: h.start)
     people, owner = _resolve_people(text, name_hits, extra)
 

@@ -24,7 +24,7 @@ from kg.normalise.org_keys import (
     _words,
     org_key,
 )
-from kg.normalise.org_words import HEADS, STATE_HEADS, SUBUNIT_HEADS, TOP_HEADS
+from kg.normalise.org_words import HEADS, LEGAL_FORMS, STATE_HEADS, SUBUNIT_HEADS, TOP_HEADS
 from kg.normalise.orgs import BARE_HEADS, OrgHit, bare_head_of, head_of
 
 __all__ = ["OrgResolver", "org_key"]
@@ -265,8 +265,10 @@ class OrgResolver:
         akimats = {k: o.name for k, o in self.orgs.items()
                    if _words(o.name)[-1:] == ["әкімдігі"] and "әкімдігінің" not in o.name}
         for key, org in self.orgs.items():
-            if org.parent_key is not None or _words(org.name)[-1:] not in (
-                    ["басқармасы"], ["бөлімі"]):
+            core = _words(org.name)
+            while len(core) > 1 and core[-1].upper() in LEGAL_FORMS:
+                core = core[:-1]  # «"Ақсу қаласының … бөлімі" ММ»: the department, registered
+            if org.parent_key is not None or core[-1:] not in (["басқармасы"], ["бөлімі"]):
                 continue
             if org.name.split()[0].lower() in _NATIONAL:
                 continue  # «Қазақстан мұсылмандары діни басқармасы»: a national body
