@@ -122,3 +122,19 @@ def test_a_registered_department_and_a_quoted_company_in_a_tags_line() -> None:
     assert ("бас маманы", dept) in {(p.position, name.get(p.organisation_key)) for p in ents.posts}
     assert {p.name for p in ents.people} == {"Дәурен Әбжанов", "Олег Кравченко",
                                              "Ләйлә Серғазиева"}
+
+
+def test_a_districts_maslikhat_by_its_adjective_and_a_village_clinics_head() -> None:
+    # blind set 13, 1411: «аудандық мәслихаттың депутаты» in an article about one district;
+    # a village clinic's head holds a post in the hospital, the unit in the position
+    text = ("Ақмола облысы Ерейментау ауданына қарасты Қоңыркөл ауылдық округінің әкімі Мұрат "
+            "Жанбосынов есеп берді. Кездесуге Ерейментау ауданының әкімі Қуаныш Әлмағамбетов "
+            "және аудандық мәслихаттың депутаты Роза Шәкенова қатысты. «Ерейментау аудандық "
+            "ауруханасы» ШЖҚ МКК Қоңыркөл дәрігерлік амбулаториясының меңгерушісі Серік "
+            "Байжанов амбулаторияға 1 700-ден астам тұрғын тіркелгенін жеткізді.")
+    ents = extract_entities(text, [], [])
+    name = {o.key: o.name for o in ents.organisations}
+    posts = {(p.position, name.get(p.organisation_key)) for p in ents.posts}
+    assert ("депутаты", "Ерейментау аудандық мәслихаты") in posts
+    assert ("Қоңыркөл дәрігерлік амбулаториясының меңгерушісі",
+            "«Ерейментау аудандық ауруханасы» ШЖҚ МКК") in posts

@@ -157,7 +157,7 @@ def _chained_post(toks: list[Token], ph: PostHit, org_key: str | None, resolver:
 
 
 #: unit heads in the genitive and the posts that head a unit inside a body
-_UNIT_GEN = ("бөлімінің", "бөлімшесінің", "секторының")
+_UNIT_GEN = ("бөлімінің", "бөлімшесінің", "секторының", "амбулаториясының", "пунктінің")
 _UNIT_HEADS = ("меңгерушісі", "жетекшісі")
 
 
@@ -201,7 +201,10 @@ def _unit_in_post(text: str, toks: list[tuple[str, int, int]], ph: PostHit,
         return ph
     unit_key = resolver.org_ending_at(toks[ph.org_end][2])
     k, body = ph.org_end - 1, None
-    while k >= 0 and ph.org_end - k <= 5 and toks[k][0][:1].islower() and \
+    # lowercase words, or a village's name right before a lowercase one («"…" ШЖҚ МКК
+    # Қоңыркөл дәрігерлік амбулаториясының меңгерушісі»)
+    while k >= 0 and ph.org_end - k <= 5 and (toks[k][0][:1].islower() or toks[k][0].isalpha(
+            ) and k + 1 < ph.org_end and toks[k + 1][0][:1].islower()) and \
             resolver.org_ending_at(toks[k][2]) is None and toks[k][0] not in LEGAL_FORMS:
         bare = bare_head_of(toks[k][0]) if toks[k][0].endswith(GENITIVE) else None
         if bare is not None and k < ph.org_end - 1:  # «аурухананың хирургия бөлімшесінің …»

@@ -205,11 +205,18 @@ class OrgResolver:
         head = BARE_HEADS.get(h.head, h.head)
         same = [k for k, o in self.orgs.items() if _words(o.name)[-1] == head]
         low = h.name.lower()
-        for terr, place in (("облыс", self.region), ("қала", self.city), ("аудан", None)):
+        for terr, place in (("облыс", self.region), ("қала", self.city),
+                            ("аудан", self.district)):
             if terr in low:
                 narrowed = [k for k in same if terr in self.orgs[k].name.lower()]
-                if not narrowed and head == "әкімдігі" and place and len(h.name.split()) == 2:
+                if not narrowed and head == "әкімдігі" and place and terr != "аудан" and len(
+                        h.name.split()) == 2:
                     return self.add_akimat(place)  # «Облыс әкімдігінің қаулысымен»
+                adj = low.split()[0]
+                if not narrowed and head == "мәслихаты" and place and len(low.split()) == 2 \
+                        and adj in ("облыстық", "қалалық", "аудандық"):
+                    # «аудандық мәслихаттың депутаты» in an article about one district
+                    return self.add(f"{place.rsplit(' ', 1)[0]} {adj} мәслихаты")
                 return narrowed[0] if len(narrowed) == 1 else None
         return same[0] if len(same) == 1 else None
 

@@ -281,7 +281,9 @@ def find_orgs(text: str, toks: list[Token], stop: set[int] | None = None,
                                toks[j][1], e, "кеңесі", parent=parent, first=j))
             covered_until = h
             continue
-        if bare is not None and (hit.vague or not _bare_named(toks, hit.first, h)):
+        council = bare is not None and BARE_HEADS[bare] == "мәслихаты" and h - hit.first == 1 and \
+            toks[h - 1][0].lower() in _TERRITORIAL  # «аудандық мәслихаттың»: the article's own
+        if bare is not None and not council and (hit.vague or not _bare_named(toks, hit.first, h)):
             continue
         before = toks[j - 1][0] if j > 0 else ""
         bare_before = bare_head_of(before) if before.lower().endswith(GENITIVE) else None
