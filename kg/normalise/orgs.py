@@ -301,6 +301,43 @@ def find_orgs(text: str, toks: list[Token], stop: set[int] | None = None,
             _attach(text, toks, hits, hit, j - 2)
         hits.append(hit)
         covered_until = h
+    return _subsidiaries(text, toks, hits)
+
+
+#: «X-тың еншілес кәсіпорны "Y" ЖШС»: a subsidiary's descriptor, then its name
+_SUBSIDIARY_HEADS = frozenset({"кәсіпорны", "компаниясы", "ұйымы", "серіктестігі"})
+
+
+def _subsidiaries(text: str, toks: list[Token], hits: list[OrgHit]) -> list[OrgHit]:
+    """«"Солтүстік Агро Холдинг" АҚ-ның еншілес кәсіпорны "Тайынша Астық" ЖШС»: the
+    descriptor is no body; the named company is the subsidiary of the one before it (or of
+    «Компанияның»: the article's one joint-stock company).
+
+    >>> t = "«Агро Холдинг» АҚ-ның еншілес кәсіпорны «Тайынша Астық» ЖШС грант берді"
+    >>> [(h.name, h.parent and h.parent.name) for h in find_orgs(t, tokenize(t))]
+    [('«Тайынша Астық» ЖШС', '«Агро Холдинг» АҚ')]
+    """
+    for h in range(1, len(toks) - 1):
+        if toks[h - 1][0].lower() != "еншілес" or head_of(toks[h][0]) not in _SUBSIDIARY_HEADS \
+                or toks[h + 1][0] not in ("«", '"', "“"):
+            continue
+        desc = next((x for x in hits if x.end == toks[h][2]), None)
+        hits = [x for x in hits if x is not desc]
+        named = next((x for x in hits if x.start == toks[h + 1][1]), None)
+        if named is None or named.parent is not None or h < 2:
+            continue
+        owner = toks[h - 2]
+        parent = desc.parent if desc is not None and not (desc.parent and desc.parent.vague) \
+            else next((x for x in hits if x.end == owner[2]), None)
+        legal = owner[0].split("-")[0]
+        if parent is None and legal in LEGAL_FORMS and h >= 3 and toks[h - 3][0] in ("»", '"', "”"):
+            k = opening_quote(toks, h - 3, max(0, h - 15))  # «"Агро Холдинг" АҚ-ның»
+            if k is not None:
+                parent = OrgHit(f"{text[toks[k][1]:toks[h - 3][2]]} {legal}", toks[k][1],
+                                owner[2], legal, first=k)
+        if parent is None and owner[0].lower().startswith("компания"):
+            parent = OrgHit(owner[0], owner[1], owner[2], "ақ", vague=True, first=h - 2)
+        named.parent = parent
     return hits
 
 
