@@ -12,9 +12,17 @@ from kg.normalise.org_resolver import OrgResolver
 from kg.normalise.orgs import find_orgs
 
 
-def orgs(text: str) -> dict[str, str | None]:
+def read(text: str) -> tuple[dict[str, str | None], set[tuple[str, str | None]], set[str]]:
+    """Organisations (name → parent), posts (position, organisation) and people's names."""
     ents = extract_entities(text, [], [])
-    return {o.name: ents.name_of(o.parent_key) for o in ents.organisations}
+    name = {o.key: o.name for o in ents.organisations}
+    return ({o.name: name.get(o.parent_key) for o in ents.organisations},
+            {(p.position, name.get(p.organisation_key)) for p in ents.posts},
+            {p.name for p in ents.people})
+
+
+def orgs(text: str) -> dict[str, str | None]:
+    return read(text)[0]
 
 
 def test_a_head_of_state_is_not_part_of_the_name_after_it() -> None:
@@ -82,14 +90,11 @@ def test_nested_quotes_a_company_branch_and_its_district_unit() -> None:
             "бойынша филиалының Әйтеке би аудандық бөлімінің басшысы Ғалым Нұрмағанбетов "
             "аудандық «Жаңа өмір» газетіне сұхбат берді. Сұхбатты газет тілшісі Гүлнар "
             "Сәтбаева жүргізді.")
-    ents = extract_entities(text, [], [])
-    name = {o.key: o.name for o in ents.organisations}
-    got = {o.name: name.get(o.parent_key) for o in ents.organisations}
+    got, posts, _ = read(text)
     corp = "««Азаматтарға арналған үкімет» мемлекеттік корпорациясы» КЕАҚ"
     branch = f"{corp} Ақтөбе облысы бойынша филиалы"
     unit = f"{corp} Ақтөбе облысы бойынша филиалының Әйтеке би аудандық бөлімі"
     assert got == {corp: None, branch: corp, unit: branch, "«Жаңа өмір» газеті": None}
-    posts = {(p.position, name.get(p.organisation_key)) for p in ents.posts}
     assert ("басшысы", unit) in posts
     assert ("тілшісі", "«Жаңа өмір» газеті") in posts  # «газет тілшісі»: the one newspaper
 
@@ -114,14 +119,11 @@ def test_a_registered_department_and_a_quoted_company_in_a_tags_line() -> None:
             "басқарма төрағасының орынбасары Олег Кравченко қатысты. «Ақсу қаласының жұмыспен "
             "қамту және әлеуметтік бағдарламалар бөлімі» ММ бас маманы Ләйлә Серғазиеваның "
             "мәліметінше, қалада 3 400 адам тұрады.\nТегтер: Ақсу, оңалту, Ертіс Металл")
-    ents = extract_entities(text, [], [])
-    name = {o.key: o.name for o in ents.organisations}
+    got, posts, people = read(text)
     dept = "«Ақсу қаласының жұмыспен қамту және әлеуметтік бағдарламалар бөлімі» ММ"
-    assert name.get(next(o.parent_key for o in ents.organisations if o.name == dept)) == \
-        "Ақсу қаласы әкімдігі"
-    assert ("бас маманы", dept) in {(p.position, name.get(p.organisation_key)) for p in ents.posts}
-    assert {p.name for p in ents.people} == {"Дәурен Әбжанов", "Олег Кравченко",
-                                             "Ләйлә Серғазиева"}
+    assert got[dept] == "Ақсу қаласы әкімдігі"
+    assert ("бас маманы", dept) in posts
+    assert people == {"Дәурен Әбжанов", "Олег Кравченко", "Ләйлә Серғазиева"}
 
 
 def test_a_districts_maslikhat_by_its_adjective_and_a_village_clinics_head() -> None:
@@ -132,9 +134,7 @@ def test_a_districts_maslikhat_by_its_adjective_and_a_village_clinics_head() -> 
             "және аудандық мәслихаттың депутаты Роза Шәкенова қатысты. «Ерейментау аудандық "
             "ауруханасы» ШЖҚ МКК Қоңыркөл дәрігерлік амбулаториясының меңгерушісі Серік "
             "Байжанов амбулаторияға 1 700-ден астам тұрғын тіркелгенін жеткізді.")
-    ents = extract_entities(text, [], [])
-    name = {o.key: o.name for o in ents.organisations}
-    posts = {(p.position, name.get(p.organisation_key)) for p in ents.posts}
+    _, posts, _ = read(text)
     assert ("депутаты", "Ерейментау аудандық мәслихаты") in posts
     assert ("Қоңыркөл дәрігерлік амбулаториясының меңгерушісі",
             "«Ерейментау аудандық ауруханасы» ШЖҚ МКК") in posts
