@@ -26,12 +26,12 @@ from kg.normalise.org_words import (
     COMPANY_UNIT_HEADS,
     GENERIC,
     LEGAL_FORMS,
-    STATE_HEADS,
     Token,
     bare_head_of,
     head_of,
     listed_domains,
     position_of,
+    state_head_acts,
 )
 from kg.normalise.places import _ABBREV, is_place_word
 
@@ -136,7 +136,7 @@ def _extend_left(toks: list[Token], h: int, stop: set[int], first: int) -> int:
         if i in stop or position_of(tok) is not None or tok.lower() in ATTACH \
                 or tok.lower() in _BARE_POSTS:  # «вице-министр арнаулы … орталығын аралады»
             break
-        if tok.lower() in STATE_HEADS and toks[i + 1][0].lower() != "жанындағы":
+        if state_head_acts(tok, toks[i + 1][0]):
             break  # «Бүгін Елбасы Ұлттық қауіпсіздік комитетінің …»
         if tok == "»" or tok == '"' and i > first:
             k = opening_quote(toks, i, max(first, i - 12))
@@ -248,8 +248,8 @@ def _model_start(toks: list[Token], h: int, stop: set[int], first: int,
     k = next((m for m in range(first, h + 1) if toks[m][1] == start), None)
     if k is None or any(m in stop for m in range(k, h)):
         return j
-    if k < j and any(toks[m][0] in _BREAKS or toks[m][0].lower() in STATE_HEADS
-                     and toks[m + 1][0].lower() != "жанындағы" for m in range(k, j)):
+    if k < j and any(toks[m][0] in _BREAKS or state_head_acts(toks[m][0], toks[m + 1][0])
+                     for m in range(k, j)):
         return j  # «ҚазАқпарат – Облыс әкімдігі»: a dash or colon ends what comes before;
         # so does a head of state who acts on the name («Қазақстан Президенті Ішкі істер …»)
     if k > j and toks[k][0] in LEGAL_FORMS:

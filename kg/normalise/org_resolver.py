@@ -24,7 +24,13 @@ from kg.normalise.org_keys import (
     _words,
     org_key,
 )
-from kg.normalise.org_words import HEADS, LEGAL_FORMS, STATE_HEADS, SUBUNIT_HEADS, TOP_HEADS
+from kg.normalise.org_words import (
+    HEADS,
+    LEGAL_FORMS,
+    SUBUNIT_HEADS,
+    TOP_HEADS,
+    state_head_acts,
+)
 from kg.normalise.orgs import BARE_HEADS, OrgHit, bare_head_of, head_of
 
 __all__ = ["OrgResolver", "org_key"]
@@ -138,8 +144,7 @@ class OrgResolver:
                     s < m.end and m.start < e for o in self.orgs.values()
                     for s, e in ((x.start, x.end) for x in o.mentions)):
                 words = m.text.split() or [""]
-                cut = [i + 1 for i, w in enumerate(words[:-1]) if w.lower() in STATE_HEADS
-                       and words[i + 1].lower() != "жанындағы"]
+                cut = [i + 1 for i, w in enumerate(words[:-1]) if state_head_acts(w, words[i + 1])]
                 words = words[max(cut, default=0):]  # «Елбасы Халықаралық … комитетінің»
                 head = head_of(words[-1])
                 if head and len(words) >= 2:

@@ -272,3 +272,13 @@ def listed_domains(toks: list[Token], i: int, h: int) -> bool:
 #: істер министрлігінің …», «Елбасы Халықаралық олимпиада комитетінің …» (but «Президенті
 #: жанындағы Мемлекеттік басқару академиясы» is one name)
 STATE_HEADS = frozenset({"елбасы", "президенті"})
+
+
+def state_head_acts(word: str, nxt: str) -> bool:
+    """Whether ``word`` is a head of state acting on the name after it (not «Президенті
+    жанындағы …», which is part of a name).
+
+    >>> state_head_acts("Президенті", "Ішкі"), state_head_acts("Президенті", "жанындағы")
+    (True, False)
+    """
+    return word.lower() in STATE_HEADS and nxt.lower() != "жанындағы"
