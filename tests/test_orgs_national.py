@@ -151,3 +151,19 @@ def test_a_subsidiary_descriptor_is_no_body_and_names_the_parent() -> None:
                "Кен» ЖШС директоры Арман Қалиев сөйледі.")
     assert got == {"«Жезды Кен» ЖШС": "«Сарыарқа Полиметалл» АҚ",
                    "«Сарыарқа Полиметалл» АҚ": None}
+
+
+def test_a_list_of_guests_keeps_each_post_with_its_own_name() -> None:
+    text = ("Мемлекет басшысы Сенаттың төрағасы Дариға Назарбаеваны, Премьер-Министр Асқар "
+            "Маминді, Конституциялық Кеңесінің төрағасы Қайрат Мәмиді, Парламент Мәжілісі "
+            "төрағасының орынбасары Владимир Божконы қабылдады.")
+    ents = extract_entities(text, [], [])
+    names = {o.key: o.name for o in ents.organisations}
+    people = {p.key: p.name for p in ents.people}
+    posts = {(people[p.person_key], p.position, names.get(p.organisation_key))
+             for p in ents.posts}
+    # «Маминді, Кеңесінің төрағасы Қайрат …»: the chair is Қайрат's post, not Асқар Мамин's
+    assert not any(who == "Асқар Мамин" for who, _, _ in posts)
+    # the comma before a capitalised word ends a name: no guest swept into the Mäjilis
+    assert "Парламент Мәжілісі" in names.values()
+    assert not any("," in n for n in names.values())

@@ -15,6 +15,7 @@ The position string is the text's own form of the position words
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from kg.normalise.morph import GENITIVE
@@ -131,10 +132,29 @@ def position_after(toks: list[Token], last: int) -> tuple[int, int, str] | None:
             nxt = toks[m + 1][0] if m + 1 < len(toks) else ""
             if not _is_position_token(nxt):
                 break
-    if end is None:
-        return None
+    if end is None or _name_follows(toks, end + 1):
+        return None  # «Name1-ді, Кеңес төрағасы Name2-ні»: the post is Name2's, before him
     i = _modifiers_start(toks, end, floor=k + 1)
     return i, end, " ".join(t for t, _, _ in toks[i:end + 1])
+
+
+def _name_follows(toks: list[Token], m: int) -> bool:
+    """Whether a person's name starts at token ``m``: two capitalised words, or initials
+    («Қ.Мәми»).
+
+    >>> from kg.normalise.morph import tokenize
+    >>> toks = tokenize("төрағасы Қайрат Мәмиді, төрағасы Қ.Мәмиді, төрағасы Астанада")
+    >>> _name_follows(toks, 1), _name_follows(toks, 5), _name_follows(toks, 8)
+    (True, True, False)
+    """
+    if m >= len(toks):
+        return False
+    word = toks[m][0]
+    if re.match(r"^[А-ЯӘҒҚҢӨҰҮҺІЁ]\.[А-ЯӘҒҚҢӨҰҮҺІЁ]", word):
+        return True
+    nxt = toks[m + 1][0] if m + 1 < len(toks) else ""
+    return (word[:1].isupper() and word.isalpha() and nxt[:1].isupper()
+            and nxt.replace("-", "").isalpha() and not is_place_word(word))
 
 
 def find_post(toks: list[Token], first: int, last: int) -> PostHit | None:

@@ -167,6 +167,8 @@ def _extend_left(toks: list[Token], h: int, stop: set[int], first: int) -> int:
         if tok == "," and listed_domains(toks, i, h):
             i, lower_run = i - 1, lower_run - 4  # «… шаруашылығы, жолаушылар көлігі және
             continue  # автомобиль жолдары бөлімі»: one name, longer than most
+        if tok == "," and i > first and toks[i + 1][0][:1].isupper():
+            break  # «… Қайрат Мәмиді, Парламент Мәжілісі төрағасының»: a list of guests
         if tok in (",", "және", "мен", "бен", "пен") and (
                 prev_head or i == first or toks[i + 1][0].lower() in _TERRITORIAL
                 or toks[i - 1][0].lower().startswith(_LIST_ITEMS)):
