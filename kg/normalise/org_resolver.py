@@ -48,7 +48,7 @@ _PARTY_GEN_BRANCH = re.compile(r"(партиясы)ның\s+(\S+(?:\s+\S+)?\s+(?
 #: a party's district or city branch, and an oblast branch
 _LOCAL_BRANCH = re.compile(r"^(.+ партиясы) \S+(?: \S+)? (?:аудандық|қалалық) филиалы$")
 #: a bare territory's akimat, the start of a name: «аудан әкімдігінің … бөлімі»
-_BARE_AKIMAT = re.compile(r"^(аудан|қала|облыс) әкімдіг", re.IGNORECASE)
+_BARE_AKIMAT = re.compile(r"^(аудан|қала|облыс)(?:дық|лық|тық)? (?=әкімдіг)", re.IGNORECASE)
 #: an oblast written before a district's or city's akimat only locates it: «Ақтөбе облысы
 #: Шалқар ауданы әкімдігінің … бөлімі» is «Шалқар ауданы әкімдігінің … бөлімі»
 _CAP = r"[А-ЯӘІҢҒҮҰҚӨҺ][\w-]*"
@@ -195,7 +195,8 @@ class OrgResolver:
 
     def _place_bare_akimat(self, h: OrgHit) -> None:
         """«аудан әкімдігінің ауыл шаруашылығы бөлімі» in an article about one district: the
-        district's akimat and its unit, named («Қарабалық ауданы әкімдігінің …»)."""
+        district's akimat and its unit, named («Қарабалық ауданы әкімдігінің …»); «Облыс
+        әкімдігінің қаулысымен», «облыстық әкімдік»: the region's akimat."""
         m = _BARE_AKIMAT.match(h.name)
         if m is None:
             return
@@ -203,7 +204,7 @@ class OrgResolver:
             m.group(1).lower()]
         if place is None:
             return
-        h.name = place + h.name[m.end(1):]
+        h.name = f"{place} {h.name[m.end():]}"
         h.vague = False
 
     def _vague(self, h: OrgHit) -> str | None:
@@ -214,9 +215,6 @@ class OrgResolver:
                             ("аудан", self.district)):
             if terr in low:
                 narrowed = [k for k in same if terr in self.orgs[k].name.lower()]
-                if not narrowed and head == "әкімдігі" and place and terr != "аудан" and len(
-                        h.name.split()) == 2:
-                    return self.add_akimat(place)  # «Облыс әкімдігінің қаулысымен»
                 adj = low.split()[0]
                 if not narrowed and head == "мәслихаты" and place and len(low.split()) == 2 \
                         and adj in ("облыстық", "қалалық", "аудандық"):
