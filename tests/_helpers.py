@@ -20,6 +20,28 @@ def person(text: str, key: str, name: str, *forms: str) -> Person:
     return Person(key=key, name=name, mentions=sorted(mentions, key=lambda x: x.start))
 
 
+def read_entities(text: str) -> tuple[dict[str, str | None], set[tuple[str, str | None]],
+                                      set[str], set[tuple[str, str, str | None]]]:
+    """The rules' entities of ``text`` (no NER): organisations (name → parent's name), posts
+    (position, organisation), people's names, and posts with their holder (name, position,
+    organisation)."""
+    from kg.extract.entities import extract_entities
+
+    ents = extract_entities(text, [], [])
+    org = {o.key: o.name for o in ents.organisations}
+    who = {p.key: p.name for p in ents.people}
+    return ({o.name: org.get(o.parent_key) for o in ents.organisations},
+            {(p.position, org.get(p.organisation_key)) for p in ents.posts},
+            set(who.values()),
+            {(who.get(p.person_key, ""), p.position, org.get(p.organisation_key))
+             for p in ents.posts})
+
+
+def orgs_of(text: str) -> dict[str, str | None]:
+    """Organisation name → its parent's name (or None), from the rules alone."""
+    return read_entities(text)[0]
+
+
 def reporters_of(text: str) -> dict[str, str | None]:
     """Each figure's text → its reporter's name (or None), from the whole rules pipeline."""
     from kg.model import Article

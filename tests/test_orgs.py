@@ -1,11 +1,8 @@
 """Organisations: head words in any case, name phrases, hierarchy, variants."""
 
+from _helpers import orgs_of as orgs
+
 from kg.extract.entities import extract_entities
-
-
-def orgs(text: str) -> dict[str, str | None]:
-    ents = extract_entities(text, [], [])
-    return {o.name: ents.name_of(o.parent_key) for o in ents.organisations}
 
 
 def test_party_branch_and_party() -> None:

@@ -50,7 +50,6 @@ def has_akimat(place_name: str) -> bool:
     return place_name.rsplit(" ", 1)[-1] in _AKIMAT_LEVELS
 
 
-
 def link_posts(text: str, sent_toks: list[list[tuple[str, int, int]]], hits: list[NameHit],
            owner: dict[int, str], resolver: OrgResolver, places: dict[str, Place]
            ) -> list[Post]:
@@ -75,9 +74,16 @@ def link_posts(text: str, sent_toks: list[list[tuple[str, int, int]]], hits: lis
             if ph is None:
                 continue
             ph = _unit_in_post(text, toks, ph, resolver, dropped)
-            org_key = _post_org(toks, ph, resolver, places)
+            ph, org_key = _company_unit(text, toks, ph, resolver, dropped)
+            if org_key is None:
+                org_key = _post_org(toks, ph, resolver, places)
             if org_key is None:
                 ph, org_key = _academic_unit(text, toks, ph, resolver)
+            if org_key is None and ph.position.startswith("бас директорының "):
+                # «Бас директордың … орынбасары»: the deputy of the article's one бас директоры
+                heads = {p.organisation_key for p in posts.values()
+                         if p.position == "бас директоры" and p.organisation_key}
+                org_key = heads.pop() if len(heads) == 1 else None
             while ph is not None:
                 key = (owner[h.start], ph.position, org_key)
                 if key not in posts:
@@ -133,6 +139,10 @@ def _post_org(toks: list[Token], ph: PostHit, resolver: OrgResolver,
     return org_key
 
 
+#: a place's territory word in the genitive, before its akim's post
+_PLACE_GEN = ("ауданының", "қаласының", "облысының", "округінің", "ауылының", "кентінің")
+
+
 def _chained_post(toks: list[Token], ph: PostHit, org_key: str | None, resolver: OrgResolver,
                   first: int) -> PostHit | None:
     """«Мәслихат депутаты, «Ақ бидай» агрофирмасының директоры Name», «ҚР Парламенті
@@ -141,11 +151,16 @@ def _chained_post(toks: list[Token], ph: PostHit, org_key: str | None, resolver:
     if ph.start >= toks[first][1]:
         return None  # a post after the name: no chain
     start = ph.start
-    if org_key is not None and ph.org_end >= 0:
-        org = resolver.orgs.get(org_key)
+    org = resolver.orgs.get(org_key) if org_key is not None else None
+    if org is not None and ph.org_end >= 0:
         end = toks[ph.org_end][2]
-        starts = [m.start for m in org.mentions if m.end == end] if org else []
-        start = min(starts, default=start)
+        start = min((m.start for m in org.mentions if m.end == end), default=start)
+    elif ph.org_end >= 1 and toks[ph.org_end][0].lower().startswith(_PLACE_GEN):
+        # a place's akim («…, Мақат ауданының әкімі Name»): the place's name starts the post
+        k = ph.org_end
+        while k - 1 >= 0 and ph.org_end - k < 3 and toks[k - 1][0][:1].isupper():
+            k -= 1
+        start = toks[k][1]
     i = next((k for k, t in enumerate(toks) if t[1] == start), None)
     if i is None or i < 2 or toks[i - 1][0] != ",":
         return None
@@ -189,6 +204,35 @@ def _academic_unit(text: str, toks: list[Token], ph: PostHit,
         return ph, None
     start = toks[k][1]
     return PostHit(text[start:ph.end], start, ph.end, -1, ph.territory), schools.pop()
+
+
+#: a company named by its short form before one of its units: «компания кәсіподақ комитетінің»
+_COMPANY_WORDS = ("компания", "компанияның", "кәсіпорын", "кәсіпорынның", "серіктестік",
+                  "серіктестіктің")
+_COMPANY_FORMS = ("АҚ", "ЖШС", "КЕАҚ", "ЖАҚ")
+
+
+def _company_unit(text: str, toks: list[Token], ph: PostHit, resolver: OrgResolver,
+                  dropped: set[str]) -> tuple[PostHit, str | None]:
+    """«Name, компания кәсіподақ комитетінің төрағасы» in an article about one company: a
+    post in the company, its unit written into the position («кәсіподақ комитетінің
+    төрағасы»), as :func:`_unit_in_post` does for a unit after the body's own name."""
+    j = ph.org_end
+    if j < 1:
+        return ph, None
+    unit_key = resolver.org_ending_at(toks[j][2])
+    k = next((m for m in range(j - 1, max(-1, j - 5), -1)
+              if toks[m][0].lower() in _COMPANY_WORDS), None)
+    if unit_key is None or k is None or any(
+            not toks[m][0][:1].islower() for m in range(k, j + 1)):
+        return ph, None
+    companies = [key for key, o in resolver.orgs.items() if key != unit_key and (
+        o.name.split()[-1] in _COMPANY_FORMS or o.name.split()[-1] == "компаниясы")]
+    if len(companies) != 1:
+        return ph, None
+    dropped.add(unit_key)
+    start = toks[k + 1][1]
+    return PostHit(text[start:ph.end], start, ph.end, -1, ph.territory), companies[0]
 
 
 def _unit_in_post(text: str, toks: list[tuple[str, int, int]], ph: PostHit,

@@ -102,6 +102,12 @@ def position_before(toks: list[Token], first: int) -> tuple[int, int, str] | Non
             "төраға") and (toks[i - 2][0] in LEGAL_FORMS or toks[i - 2][0] == "»"):
         i -= 1  # «"Батыс Энерго" АҚ басқарма төрағасының орынбасары»: the board's chair
     words = [t for t, _, _ in toks[i:j + 1]]
+    if i >= 1 and toks[i - 1][0].lower() == "директордың" and j > i - 1:
+        # «Бас директордың әлеуметтік мәселелер жөніндегі орынбасары»: the director's deputy,
+        # written as the possessive post («бас директорының … орынбасары», as in gold)
+        i, words = i - 1, ["директорының", *words]
+        if i >= 1 and toks[i - 1][0].lower() == "бас":
+            i, words = i - 1, ["бас", *words]
     text = " ".join(words)
     if i - 1 >= 0 and toks[i - 1][0] in TITLE_PREFIXES and toks[i - 1][0] != "ел":
         return i - 1, j, toks[i - 1][0] + " " + text

@@ -155,8 +155,10 @@ def _extend_left(toks: list[Token], h: int, stop: set[int], first: int) -> int:
             break  # «Мердігер – "…" ЖШС»: a dash is a copula, not part of the name
         if tok == "," and i > first and toks[i - 1][0][:1].islower() and toks[i + 1][0][:1].isupper():
             break  # «…талқылап, Парламент Мәжілісіне»: a capitalised name starts after the comma
-        if tok[:1].islower() and toks[i + 1][0] in BARE_TERRITORY and i + 2 == h:
-            break  # «тұрғындар аудан әкімдігіне»: the unnamed district's akimat starts the name
+        if tok[:1].islower() and toks[i + 1][0] in BARE_TERRITORY and i + 2 <= h and \
+                head_of(toks[i + 2][0]) is not None:
+            break  # «тұрғындар аудан әкімдігіне», «Бұл бағытты аудан әкімдігінің … бөлімінің»:
+            # the unnamed district's akimat starts the name
         if tok[:1].islower() and tok.isalpha() and tok.endswith(("ы", "і")) and not \
                 tok.endswith(GENITIVE) and toks[i + 1][0].lower() in _TERRITORIAL and \
                 position_of(tok) is None and head_of(tok) is None:
@@ -260,14 +262,14 @@ def _model_start(toks: list[Token], h: int, stop: set[int], first: int,
         return j  # «Қордың Шымкент қалалық филиалы»: the fund named before, not a new name
     if k > j and toks[k - 1][0].lower() in _PLACE_BEFORE:
         return j  # «Аягөз ауданының тұрғын үй-коммуналдық шаруашылығы бөлімі»: the place is in it
+    if k == j + 1 and toks[j][0] in BARE_TERRITORY and head_of(toks[k][0]) is not None:
+        return j  # «аудан әкімдігінің … бөлімі»: the bare district names the akimat
     if k > j and any(head_of(toks[m][0]) is not None for m in range(j, k)):
         return j  # «Көлік министрлігі Автомобиль жолдары комитеті»: the rules' span holds its parent
     if k > first and toks[k - 1][0] in _OPEN_QUOTES and any(
             toks[m][0] in _CLOSE_QUOTES for m in range(k, h)):
         k -= 1  # «"Jas Otan" жастар қанаты»: the name starts at its quote mark
     return k
-
-
 
 
 def _next_head(toks: list[Token], i: int) -> int | None:

@@ -211,6 +211,13 @@ def find_orgs(text: str, toks: list[Token], stop: set[int] | None = None,
         office = akim_office(toks, h)
         if office is not None and office > covered_until:  # «Төле би ауылдық округі әкімінің аппараты»
             name = " ".join(t for t, _, _ in toks[office:h]) + " аппараты"
+            if office > 0 and toks[office - 1][0] in ("«", '"') and h + 2 < n and toks[h + 1][0] \
+                    in ("»", '"') and toks[h + 2][0] in LEGAL_FORMS and tok == "аппараты":
+                # «"Бастөбе ауылдық округі әкімінің аппараты" ММ»: the registered name
+                s0, e0 = toks[office - 1][1], toks[h + 2][2]
+                hits.append(OrgHit(text[s0:e0], s0, e0, toks[h + 2][0], first=office - 1))
+                covered_until = h + 2
+                continue
             hits.append(OrgHit(name, toks[office][1], e, "аппараты", first=office))
             covered_until = h
             continue
