@@ -461,3 +461,16 @@ def test_adjective_of_solitude_is_not_the_unit() -> None:
     """«150 жалғызілікті қартқа»: lonely elderly people are people; the adjective is no unit."""
     assert figs("Еріктілер 150 жалғызілікті қартқа көмек көрсетті.") == [
         (Decimal(150), "person", "exact")]
+
+
+def test_blind14_odd_units_ages_and_a_quoted_headline() -> None:
+    # «тьютор», «белсенді (партия мүшесі)» count people; «орташа жасы – 44» is an age
+    assert figs("Мектептерге 140 тьютор қажет.") == [(Decimal(140), "person", "exact")]
+    assert figs("Олар 6 үйдің шатырын жөндеді.\nСоңында 5 белсенді партия мүшесіне алғыс "
+                "хаты табысталды.")[1] == (Decimal(5), "person", "exact")
+    assert figs("Олардың орташа жасы – 44. Компанияда 900-ге жуық қызметкер бар.") == [
+        (Decimal(900), "person", "approximately")]
+    # a short quotation after a colon is the headline's speech, not a quoted name
+    assert figs("Ғабит Нұрғожин: «Биыл Қобдада 320 жаңа жұмыс орны ашылады»") == [
+        (Decimal(320), "жұмыс орны", "exact")]
+    assert figs("«Ауыл жастары 2030» жобасы басталды.") == []

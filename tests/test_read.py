@@ -144,3 +144,12 @@ def test_mixed_article_keeps_kazakh_lines_only() -> None:
         "Облыста 240 адам жұмысқа орналасты.",
         "Жоба аясында 5 мыңнан астам ардагерге көмек көрсетілді.",
     ]
+
+
+def test_related_stories_under_takyryptas_are_furniture() -> None:
+    text = ("Атбасарда әлеуметтік такси іске қосылды. Қызметке 4 автокөлік бөлінді.\n\n"
+            "Тақырыптас жаңалықтар\nКөкшетауда 3 жаңа оңалту орталығы ашылады\n"
+            "Степногорскіде 120 отбасы баспаналы болды\n")
+    body = "\n".join(text[s:e] for s, e in body_spans(text))
+    assert "4 автокөлік" in body
+    assert "оңалту орталығы" not in body and "120 отбасы" not in body

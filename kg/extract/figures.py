@@ -372,6 +372,25 @@ def _resolve(unit: str | None, scaled: bool, earlier: list[Figure]) -> str:
     return "person"
 
 
+#: a finite verb ending a short quotation: speech, not a name («Биыл 320 жұмыс орны ашылады»)
+_VERB_END = re.compile(r"(?:ады|еді|йды|йді|ды|ді|ты|ті|мыз|міз|ған|ген)[.!]?»$")
+
+
+def _quoted_speech(text: str, m: re.Match[str]) -> bool:
+    """Whether a short «…» the mask would hide is speech: after a colon (a headline «Name:
+    «…»»), or four words and more that end in a finite verb.
+
+    >>> t = "Ғабит Нұрғожин: «Биыл 320 жаңа жұмыс орны ашылады»; «Ауыл жастары 2030» жобасы"
+    >>> [m.group() for m in _MASK_RE.finditer(t) if not _quoted_speech(t, m)]
+    ['«Ауыл жастары 2030»']
+    """
+    if not m.group().startswith("«"):
+        return False
+    if text[max(0, m.start() - 2):m.start()].rstrip().endswith(":"):
+        return True
+    return len(m.group().split()) >= 4 and bool(_VERB_END.search(m.group()))
+
+
 def find_figures(text: str, sentences: list[Sentence]) -> list[Figure]:
     """Every figure of every sentence, in text order (see module doc).
 
@@ -381,7 +400,7 @@ def find_figures(text: str, sentences: list[Sentence]) -> list[Figure]:
     >>> [(f.value, f.unit, f.qualifier, f.sentence_index) for f in find_figures(t, ss)]
     [(Decimal('35604'), 'person', 'exact', 0), (Decimal('33368'), 'person', 'exact', 0), (Decimal('5000'), 'person', 'more_than', 1)]
     """
-    masks = [m.span() for m in _MASK_RE.finditer(text)]
+    masks = [m.span() for m in _MASK_RE.finditer(text) if not _quoted_speech(text, m)]
     figures: list[Figure] = []
     for s in sentences:
         toks = tokenize(text[s.start : s.end], s.start)

@@ -37,6 +37,7 @@ _COMITATIVE = ("мен", "пен", "бен")
 _MAX_QUESTION = 400
 _QUESTION_WORDS = ("сұрақ", "сауал")
 _ASKER_POSTS = ("тілші", "журналист", "корреспондент")
+_DATIVE = ("ға", "ге", "қа", "ке", "на", "не")
 
 
 def _is_question(line: str) -> bool:
@@ -47,10 +48,15 @@ def _is_question(line: str) -> bool:
 
 
 def _asks(ctx: Context, h: Hit) -> bool:
-    """The interviewer: «тілшісі Name-ның сұрақтарына жауап берді», a post «тілшісі»."""
+    """The interviewer: «тілшісі Name-ның сұрақтарына жауап берді», «Name-ға сұхбат берді»,
+    a post «тілшісі»."""
     nxt = ctx.text[h.end:h.end + 12].split()
     if nxt and nxt[0].lower().startswith(_QUESTION_WORDS):
         return True
+    said = ctx.text[h.start:h.end + 12].split()
+    if nxt and nxt[0].lower().startswith("сұхбат") and said and said[0] != nxt[0] and \
+            ctx.text[h.start:h.end].lower().endswith(_DATIVE):
+        return True  # «… бас редакторы Name-ға сұхбат берді»: the one who asked
     return any(p.person_key == h.key and p.position.lower().startswith(_ASKER_POSTS)
                for p in ctx.posts)
 

@@ -46,6 +46,9 @@ def num_excluded(text: str, t: Token, masks: list[tuple[int, int]]) -> bool:
         return True  # «07 Сәуір 2026, 16:40 | Қаралды: 1 732 | Пікірлер: 4»
     if _HOTLINE.match(text[t.start : t.start + 80]):
         return True  # «112 бірыңғай кезекші-диспетчерлік қызметі»: a phone number
+    if re.search(r"(?i)\bжасы\s*[–—-]?\s*$", text[ls : t.start]) and not \
+            re.match(r"[\d\s]*(?:%|пайыз)", text[t.start : t.end + 8]):
+        return True  # «олардың орташа жасы – 44»: an age
     return bool(re.search(r"(?:№|No|N|(?i:тел|телефон|факс|бет))\.?:?\s*(?:\d+[-–/.])*$", text[ls : t.start]))
 
 

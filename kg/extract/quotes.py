@@ -277,7 +277,8 @@ def _colon_opened(ctx: Context, pairs: dict[int, tuple[int, int]],
 
 
 def _captions(ctx: Context, paras: list[tuple[int, int]]) -> list[_Raw]:
-    """«Айгүл Сейітова, аудандық білім бөлімінің басшысы:» + the next paragraph."""
+    """«Айгүл Сейітова, аудандық білім бөлімінің басшысы:» or «Орталық директоры Сәуле
+    Бекмұхамбетова:» + the next paragraph (with a dash or a quote mark for the second)."""
     text = ctx.text
     out: list[_Raw] = []
     for k, (pa, pb) in enumerate(paras):
@@ -287,6 +288,12 @@ def _captions(ctx: Context, paras: list[tuple[int, int]]) -> list[_Raw]:
         na, nb = paras[k + 1]
         noms = [h for h in ctx.nominative(pa, pb) if h.start - pa <= 2]
         if not noms:
+            ends = [h for h in ctx.nominative(pa, pb) if h.end >= pb - 2]
+            if line[-1] == ":" and ends and text[na] in _DASHES + "«„“\"" and not \
+                    _SPEECH_INTRO.search(line):  # «Орталық директоры Name:» + «– …»
+                out.append(_Raw(na, _caption_end(text, paras, k + 1), "caption",
+                                lambda key=ends[-1].key: key, 2))
+                continue
             if line[-1] == ":" and text[na] not in _DASHES + "«„“\"":
                 key = _intro_speaker(ctx, pa, pb - 1)  # «Аудан әкімі X атап өтті:» + speech
                 if key and (_SPEECH_INTRO.search(line) or any(h.end >= pb - 2 for h in
