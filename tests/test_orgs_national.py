@@ -184,3 +184,10 @@ def test_blind14_odd_posts_units_and_chains() -> None:
     assert ("Гүлмира Сәрсекеева", "бас маманы", "«Бастөбе ауылдық округі әкімінің аппараты» ММ") \
         in held
     assert ("Нұрлан Құсайынов", "төрағасы", "«AMANAT» партиясы Мақат аудандық филиалы") in held
+
+
+def test_a_quoted_body_after_a_companys_genitive_is_the_companys() -> None:
+    got = orgs("«Алатау Сүт» ЖШС-ның «Ырыс» қайырымдылық қоры Еңбекшіқазақ ауданы әкімдігімен "
+               "бірлесіп грант берді.")
+    assert got["«Ырыс» қайырымдылық қоры"] == "«Алатау Сүт» ЖШС"
+    assert got["«Алатау Сүт» ЖШС"] is None

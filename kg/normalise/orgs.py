@@ -318,7 +318,8 @@ _SUBSIDIARY_HEADS = frozenset({"кәсіпорны", "компаниясы", "ұ
 def _subsidiaries(text: str, toks: list[Token], hits: list[OrgHit]) -> list[OrgHit]:
     """«"Солтүстік Агро Холдинг" АҚ-ның еншілес кәсіпорны "Тайынша Астық" ЖШС»: the
     descriptor is no body; the named company is the subsidiary of the one before it (or of
-    «Компанияның»: the article's one joint-stock company).
+    «Компанияның»: the article's one joint-stock company). A quoted body right after a
+    company's genitive («"Алатау Сүт" ЖШС-ның «Ырыс» қайырымдылық қоры») is the company's.
 
     >>> t = "«Агро Холдинг» АҚ-ның еншілес кәсіпорны «Тайынша Астық» ЖШС грант берді"
     >>> [(h.name, h.parent and h.parent.name) for h in find_orgs(t, tokenize(t))]
@@ -336,18 +337,35 @@ def _subsidiaries(text: str, toks: list[Token], hits: list[OrgHit]) -> list[OrgH
         owner = toks[h - 2]
         parent = desc.parent if desc is not None and not (desc.parent and desc.parent.vague) \
             else next((x for x in hits if x.end == owner[2]), None)
-        legal = owner[0].split("-")[0]
-        if parent is None and legal in LEGAL_FORMS and h >= 3 and toks[h - 3][0] in ("»", '"', "”"):
-            k = opening_quote(toks, h - 3, max(0, h - 15))  # «"Агро Холдинг" АҚ-ның»
-            if k is not None:
-                parent = OrgHit(f"{text[toks[k][1]:toks[h - 3][2]]} {legal}", toks[k][1],
-                                owner[2], legal, first=k)
+        if parent is None:
+            parent = _genitive_company(text, toks, h - 2)  # «"Агро Холдинг" АҚ-ның»
         if parent is None and owner[0].lower().startswith("компания"):
             parent = OrgHit(owner[0], owner[1], owner[2], "ақ", vague=True, first=h - 2)
         named.parent = parent
+    for h in range(1, len(toks) - 1):  # «"Алатау Сүт" ЖШС-ның «Ырыс» қайырымдылық қоры»
+        owner = toks[h - 1]
+        legal, _, case = owner[0].partition("-")
+        if legal not in LEGAL_FORMS or not case.endswith(GENITIVE) or toks[h][0] not in (
+                "«", '"', "“"):
+            continue
+        named = next((x for x in hits if x.start == toks[h][1] and x.parent is None), None)
+        company = next((x for x in hits if owner[1] < x.end <= owner[2]), None) or \
+            _genitive_company(text, toks, h - 1)
+        if named is not None and company is not None and named is not company:
+            named.parent = company
     return hits
 
 
+def _genitive_company(text: str, toks: list[Token], i: int) -> OrgHit | None:
+    """The company «"X" АҚ-ның» whose legal form in the genitive is ``toks[i]``."""
+    legal = toks[i][0].split("-")[0]
+    if legal not in LEGAL_FORMS or i < 1 or toks[i - 1][0] not in ("»", '"', "”"):
+        return None
+    k = opening_quote(toks, i - 1, max(0, i - 13))
+    if k is None:
+        return None
+    return OrgHit(f"{text[toks[k][1]:toks[i - 1][2]]} {legal}", toks[k][1], toks[i][2], legal,
+                  first=k)
 
 
 #: «X қызметі» is a body only after these («қызметі» is otherwise «work, activity»)
