@@ -159,7 +159,11 @@ def _build(text: str, toks: list[Token], j: int, h: int, head: str | None = None
         parent = _build(text, toks, j, k)
         inner = head_of(toks[k][0])
         if toks[k][0].lower() == inner:  # nominative
-            first = parent.first if head in BRANCH_HEADS else k + 1
+            # a branch, or a wing's territorial council («"Жас Аманат" жастар қанаты Абай
+            # облыстық кеңесі»), is named with its parent
+            regional = inner == "қанаты" and any(
+                toks[m][0].lower() in _TERRITORIAL for m in range(k + 1, h))
+            first = parent.first if head in BRANCH_HEADS or regional else k + 1
         elif head in SUBUNIT_HEADS and parent.head != "әкімдігі" and not _territorial_division(
                 toks, k, h):
             first = k + 1
