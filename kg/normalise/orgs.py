@@ -310,6 +310,8 @@ def find_orgs(text: str, toks: list[Token], stop: set[int] | None = None,
             hit.vague = True  # «5 арнаулы … орталығы»: a counted common noun
         if before.lower() in ATTACH and j >= 2:
             _attach(text, toks, hits, hit, j - 2)
+        elif before.lower() == "қарасты" and j >= 2 and hit.parent is None:
+            _attach(text, toks, hits, hit, j - 2, bare_name=False)  # «Департаментке қарасты …»
         hits.append(hit)
         covered_until = h
     return _subsidiaries(text, toks, hits)
@@ -399,8 +401,10 @@ def _branch_council(toks: list[Token], hits: list[OrgHit], j: int, h: int) -> bo
             and hits[-1].end == toks[j - 2][2] and not hits[-1].vague)
 
 
-def _attach(text: str, toks: list[Token], hits: list[OrgHit], hit: OrgHit, k: int) -> None:
-    """«X жанындағы Y»: X (token ``k`` ends it) is Y's parent; Y's head goes bare."""
+def _attach(text: str, toks: list[Token], hits: list[OrgHit], hit: OrgHit, k: int,
+            bare_name: bool = True) -> None:
+    """«X жанындағы Y»: X (token ``k`` ends it) is Y's parent; Y's head goes bare (not in
+    «Департаментке қарасты Қызылорда қалалық … басқармасы», ``bare_name=False``)."""
     if hits and hits[-1].end == toks[k][2]:
         hit.parent = hits[-1]
     else:
@@ -409,13 +413,13 @@ def _attach(text: str, toks: list[Token], hits: list[OrgHit], hit: OrgHit, k: in
         if head is None:
             return
         hit.parent = OrgHit(toks[k][0], toks[k][1], toks[k][2], head, vague=True, first=k)
+    if not bare_name:
+        return
     poss = {v: b for b, v in BARE_HEADS.items()}
     last = hit.name.rsplit(" ", 1)
     if len(last) == 2 and last[1] == hit.head and hit.head in poss and last[0].lower().endswith(
             _ADJ_ENDS):
         hit.name = f"{last[0]} {poss[hit.head]}"
-
-
 
 
 def _demo(sentence: str) -> tuple[str, list[Token]]:
