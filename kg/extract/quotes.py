@@ -254,6 +254,9 @@ def _colon_opened(ctx: Context, pairs: dict[int, tuple[int, int]],
             end = next((b for pa, b in paras if pa <= o < b), o)  # «Вице-министр: астық …»
             out.append(_Raw(o, end, "direct", lambda key=short: key, 1))
             continue
+        if short and o in opened and "\n" not in text[colon:o]:  # «Бас дәрігер: «…»»
+            out.append(_Raw(o + 1, opened[o], "direct", lambda key=short: key, 1))
+            continue
         if not (_SPEECH_INTRO.search(intro) or is_caption):
             continue
         if o == m.end():  # «X атап өтті: биыл …» — speech to the end of the line
