@@ -132,7 +132,9 @@ def main(argv: list[str] | None = None) -> int:
           f"({sum(f.stat().st_size for f in files) / 1e6:.0f} MB of N-Quads in {len(files)} files)")
 
 
-    loads, raws = [], []
+    loads: list[float] = []
+    raws: list[float] = []
+    lenients: list[float] = []
     for run in range(args.load_runs):  # alternate: the disk's state drifts over a session
         shutil.rmtree(work / "big-store", ignore_errors=True)
         st = Store(work / "big-store")
@@ -141,14 +143,14 @@ def main(argv: list[str] | None = None) -> int:
         loads.append(time.perf_counter() - t0)
         if run < args.load_runs - 1:
             st.close()
-        if args.raw:
+        for lenient in (False, True) if args.raw else ():
             shutil.rmtree(work / "raw-store", ignore_errors=True)
             raw = Store(work / "raw-store")
             t0 = time.perf_counter()
             with ThreadPoolExecutor(args.threads) as pool:
-                list(pool.map(lambda f, ox_store=raw.oxigraph: ox_store.bulk_load(
-                    path=str(f), format=ox.RdfFormat.N_QUADS), files))
-            raws.append(time.perf_counter() - t0)
+                list(pool.map(lambda f, ox_store=raw.oxigraph, lenient=lenient: ox_store.bulk_load(
+                    path=str(f), format=ox.RdfFormat.N_QUADS, lenient=lenient), files))
+            (lenients if lenient else raws).append(time.perf_counter() - t0)
             raw.close()
     n = len(st.oxigraph)
     load_s = statistics.median(loads)
@@ -160,6 +162,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"pyoxigraph bulk_load alone, strict ({args.threads} threads, no check): "
               f"{raw_s:.1f} s, {n / raw_s:,.0f} quads/s (runs "
               f"{', '.join(f'{n / x / 1e3:.0f}k' for x in raws)})")
+        len_s = statistics.median(lenients)
+        print(f"pyoxigraph bulk_load alone, lenient (what kg load runs after its check): "
+              f"{len_s:.1f} s, {n / len_s:,.0f} quads/s (runs "
+              f"{', '.join(f'{n / x / 1e3:.0f}k' for x in lenients)})")
     t0 = time.perf_counter()
     st.oxigraph.optimize()
     print(f"optimize() after the last load: {time.perf_counter() - t0:.1f} s")
