@@ -206,3 +206,17 @@ def test_a_wings_regional_council_and_a_body_under_a_department() -> None:
 def test_a_kind_of_company_is_no_name() -> None:
     assert orgs("Ол Жаңаөзендегі құрылыс компаниясына электрик болып орналасты.") == {}
     assert "«Жол Сапар» компаниясы" in orgs("«Жол Сапар» компаниясына 8 жүргізуші орналасты.")
+
+
+def test_posts_in_brackets_after_an_appointment_and_no_sentence_word_in_a_name() -> None:
+    _, _, _, held = read_entities("Жиынға Айгүл Серікова (аудандық білім бөлімінің басшысы) "
+                                  "қатысты.")
+    assert ("Айгүл Серікова", "басшысы", "аудандық білім бөлімі") in held
+    _, _, _, held = read_entities("Сессияда Марат Әлиев аудандық мәслихаттың хатшысы болып "
+                                  "сайланды. Ол Шиелі ауданында туған.")
+    assert ("Марат Әлиев", "хатшысы", "Шиелі аудандық мәслихаты") in held
+    # «Жиынды облыстық …»: a sentence's accusative is no region
+    got, _, _, held = read_entities("Жиынды облыстық мәслихаттың депутаты Нұрлан Ахметов "
+                                    "жүргізді.")
+    assert not any("Жиынды" in n for n in got)
+    assert not any(org and "Жиынды" in org for _, _, org in held)

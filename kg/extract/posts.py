@@ -126,8 +126,8 @@ def position_after(toks: list[Token], last: int) -> tuple[int, int, str] | None:
     (6, 7, 'басшысының орынбасары')
     """
     k = last + 1
-    if k >= len(toks) or toks[k][0] not in (",", "–", "-", "—"):
-        return None
+    if k >= len(toks) or toks[k][0] not in (",", "–", "-", "—", "("):
+        return None  # «Name, post», «Name – post», «Name (post)»
     end = None
     for m in range(k + 1, min(len(toks), k + 20)):
         tok = toks[m][0]
@@ -142,6 +142,35 @@ def position_after(toks: list[Token], last: int) -> tuple[int, int, str] | None:
         return None  # «Name1-ді, Кеңес төрағасы Name2-ні»: the post is Name2's, before him
     i = _modifiers_start(toks, end, floor=k + 1)
     return i, end, " ".join(t for t, _, _ in toks[i:end + 1])
+
+
+#: «… болып тағайындалды»: the verbs that give a name the post written after it
+_APPOINTED = ("тағайындал", "сайлан", "бекітіл")
+
+
+def _appointed(toks: list[Token], last: int) -> tuple[int, int, str] | None:
+    """«Name Жаңақорған ауданы әкімінің орынбасары болып тағайындалды»: the post a name is
+    appointed or elected to, written after it with no comma.
+
+    >>> from kg.normalise.morph import tokenize
+    >>> toks = tokenize("Ерлан Қасымов аудан әкімінің орынбасары болып тағайындалды")
+    >>> _appointed(toks, 1)
+    (3, 4, 'әкімінің орынбасары')
+    """
+    for m in range(last + 2, min(len(toks) - 1, last + 14)):
+        tok = toks[m][0]
+        if tok in (".", ",", ":", ";", "!", "?", "(", ")", "–", "—"):
+            return None
+        if tok.lower() != "болып":
+            continue
+        if not toks[m + 1][0].lower().startswith(_APPOINTED):
+            return None
+        j = m - 1
+        if position_of(toks[j][0]) is None or position_of(toks[j][0]) != toks[j][0].lower():
+            return None
+        i = _modifiers_start(toks, j, floor=last + 1)
+        return i, j, " ".join(t for t, _, _ in toks[i:j + 1])
+    return None
 
 
 def _name_follows(toks: list[Token], m: int) -> bool:
@@ -174,7 +203,7 @@ def find_post(toks: list[Token], first: int, last: int) -> PostHit | None:
             found = position_before(toks, comma)
     after = False
     if found is None:
-        found = position_after(toks, last)
+        found = position_after(toks, last) or _appointed(toks, last)
         after = True
     if found is None:
         return None

@@ -238,6 +238,21 @@ def _extend_left(toks: list[Token], h: int, stop: set[int], first: int) -> int:
 
 
 
+#: case endings of a capitalised word the model may sweep into a name's start
+_CASED = ("ға", "ге", "қа", "ке", "на", "не", "ды", "ді", "ты", "ті", "ны", "ні")
+
+
+def opens_no_name(word: str) -> bool:
+    """A capitalised dative or accusative word that is no place: «Кеңеске», «Жиынды» (a
+    sentence's first word before a name the model swept it into).
+
+    >>> opens_no_name("Кеңеске"), opens_no_name("Қарағанды"), opens_no_name("Мемлекеттік")
+    (True, False, False)
+    """
+    return word[:1].isupper() and word.isalpha() and not word.isupper() and \
+        not is_place_word(word) and word.lower().endswith(_CASED)
+
+
 def _model_start(toks: list[Token], h: int, stop: set[int], first: int,
                  model_spans: dict[int, int], j: int) -> int:
     """The first token of the NER span that ends on head ``toks[h]``, else ``j``.
@@ -258,6 +273,8 @@ def _model_start(toks: list[Token], h: int, stop: set[int], first: int,
         # so does a head of state who acts on the name («Қазақстан Президенті Ішкі істер …»)
     if k > j and toks[k][0] in LEGAL_FORMS:
         return j  # «"Жезқазған Су Арнасы" ШЖҚ МКК»: a legal form does not start a name
+    if k < j and any(opens_no_name(toks[m][0]) or toks[m][0] in ("(", ")") for m in range(k, j)):
+        return j  # «Кеңеске аудандық ауруханасының …»: a dative or accusative word opens no name
     if k == j - 1 and toks[k][0].lower().endswith(GENITIVE) and bare_head_of(toks[k][0]):
         return j  # «Қордың Шымкент қалалық филиалы»: the fund named before, not a new name
     if k > j and toks[k - 1][0].lower() in _PLACE_BEFORE:

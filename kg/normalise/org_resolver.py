@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from kg.normalise.morph import GENITIVE
+from kg.normalise.org_bounds import opens_no_name
 from kg.normalise.org_keys import (
     KEY_CUT,  # noqa: F401  (re-exported: kg.normalise.org_resolver is the front)
     QUOTED,
@@ -146,6 +147,8 @@ class OrgResolver:
                 words = m.text.split() or [""]
                 cut = [i + 1 for i, w in enumerate(words[:-1]) if state_head_acts(w, words[i + 1])]
                 words = words[max(cut, default=0):]  # «Елбасы Халықаралық … комитетінің»
+                while len(words) > 2 and opens_no_name(words[0]):
+                    words = words[1:]  # «Кеңеске аудандық ауруханасының»: a dative opens none
                 head = head_of(words[-1])
                 if head and len(words) >= 2:
                     self.add(" ".join(words[:-1] + [head]), m)
