@@ -246,11 +246,12 @@ def opens_no_name(word: str) -> bool:
     """A capitalised dative or accusative word that is no place: «Кеңеске», «Жиынды» (a
     sentence's first word before a name the model swept it into).
 
-    >>> opens_no_name("Кеңеске"), opens_no_name("Қарағанды"), opens_no_name("Мемлекеттік")
+    >>> opens_no_name("Кеңеске"), opens_no_name("Қарағанды"), opens_no_name("Президенті")
     (True, False, False)
     """
     return word[:1].isupper() and word.isalpha() and not word.isupper() and \
-        not is_place_word(word) and word.lower().endswith(_CASED)
+        not is_place_word(word) and word.lower().endswith(_CASED) and \
+        position_of(word) is None and head_of(word) is None  # «Президенті», «Комитеті»
 
 
 def _model_start(toks: list[Token], h: int, stop: set[int], first: int,
