@@ -220,3 +220,13 @@ def test_posts_in_brackets_after_an_appointment_and_no_sentence_word_in_a_name()
                                     "жүргізді.")
     assert not any("Жиынды" in n for n in got)
     assert not any(org and "Жиынды" in org for _, _, org in held)
+
+
+def test_a_numbered_school_inside_a_quoted_name_and_a_chained_akim() -> None:
+    got, _, _, held = read_entities("«Шиелі №5 мектеп-гимназиясы» КММ оқушылары жеңіске жетті. "
+                                    "Мектептің директоры Серік Омаров құттықтады.")
+    assert got == {"«Шиелі №5 мектеп-гимназиясы» КММ": None}
+    assert ("Серік Омаров", "директоры", "«Шиелі №5 мектеп-гимназиясы» КММ") in held
+    _, _, _, held = read_entities("Кездесуге «AMANAT» партиясы Шиелі аудандық филиалының "
+                                  "төрағасы, аудан әкімі Болат Сейітов қатысты.")
+    assert ("Болат Сейітов", "төрағасы", "«AMANAT» партиясы Шиелі аудандық филиалы") in held

@@ -155,6 +155,8 @@ def _chained_post(toks: list[Token], ph: PostHit, org_key: str | None, resolver:
     if org is not None and ph.org_end >= 0:
         end = toks[ph.org_end][2]
         start = min((m.start for m in org.mentions if m.end == end), default=start)
+    elif ph.org_end >= 1 and toks[ph.org_end][0].lower() in ("аудан", "облыс", "қала", "ауыл"):
+        start = toks[ph.org_end][1]  # «филиалының төрағасы, аудан әкімі Name»
     elif ph.org_end >= 1 and toks[ph.org_end][0].lower().startswith(_PLACE_GEN):
         # a place's akim («…, Мақат ауданының әкімі Name»): the place's name starts the post
         k = ph.org_end

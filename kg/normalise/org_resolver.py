@@ -229,8 +229,9 @@ class OrgResolver:
     def quoted_kind(self, noun: str) -> str | None:
         """The article's one organisation whose quoted name ends in ``noun``: «Мектеп
         директоры» → «"№45 жалпы білім беретін мектеп" КММ»."""
-        keys = [k for k, o in self.orgs.items()
-                if (q := QUOTED.search(o.name)) and q.group(1).lower().split()[-1:] == [noun]]
+        keys = [k for k, o in self.orgs.items() if (q := QUOTED.search(o.name)) and (
+            last := q.group(1).lower().split()[-1:]) and (last == [noun] or last[0].startswith(
+                f"{noun}-"))]  # «"Шиелі №5 мектеп-гимназиясы" КММ» is a мектеп too
         return keys[0] if len(keys) == 1 else None
 
     def heads(self, head: str) -> list[str]:

@@ -206,8 +206,10 @@ def find_orgs(text: str, toks: list[Token], stop: set[int] | None = None,
     hits: list[OrgHit] = []
     covered_until = -1
     n = len(toks)
+    depth = 0  # «…» open before token h: «"Шиелі №5 мектеп-гимназиясы" КММ» is one name
     for h, (tok, s, e) in enumerate(toks):
-        numbered = numbered_name(toks, h)
+        depth += (tok == "«") - (tok == "»" and depth > 0)
+        numbered = numbered_name(toks, h) if depth == 0 else None
         if numbered is not None:  # «№45 мектептің» → «№45 мектеп»
             hits.append(OrgHit(numbered, s, toks[h + 2][2], numbered.split()[-1], first=h))
             covered_until = h + 2
