@@ -230,3 +230,17 @@ def test_a_numbered_school_inside_a_quoted_name_and_a_chained_akim() -> None:
     _, _, _, held = read_entities("Кездесуге «AMANAT» партиясы Шиелі аудандық филиалының "
                                   "төрағасы, аудан әкімі Болат Сейітов қатысты.")
     assert ("Болат Сейітов", "төрағасы", "«AMANAT» партиясы Шиелі аудандық филиалы") in held
+
+
+def test_legal_forms_with_a_case_ending_and_a_quoted_body_under_a_department() -> None:
+    assert orgs("«Шиелі аудандық ауруханасы» ШЖҚ МКК-да жаңа бөлім ашылды.") == {
+        "«Шиелі аудандық ауруханасы» ШЖҚ МКК": None}
+    got = orgs("Облыстық денсаулық сақтау басқармасына қарасты «Шиелі аудандық ауруханасы» ШЖҚ "
+               "МКК жаңа бөлім ашты.")
+    assert got["«Шиелі аудандық ауруханасы» ШЖҚ МКК"] == "Облыстық денсаулық сақтау басқармасы"
+
+
+def test_a_model_span_keeps_the_territory_before_bojynsha() -> None:
+    toks = tokenize("Қызылорда облысы бойынша Мемлекеттік кірістер департаментінің басшысы")
+    # the model's span starts at «Мемлекеттік»; the rules' at «Қызылорда» stands
+    assert _model_start(toks, 5, set(), 0, {toks[5][2]: toks[3][1]}, 0) == 0

@@ -260,8 +260,8 @@ def find_orgs(text: str, toks: list[Token], stop: set[int] | None = None,
         later = _next_head(toks, h + 1) if bare is None else None
         # an inner head continues into a longer name: «партиясы … филиалы»,
         # but an akimat or a party after a nominative head is a body of its own
-        if tok in LEGAL_FORMS and nxt in LEGAL_FORMS:
-            continue  # «"Жезқазған Су Арнасы" ШЖҚ МКК»: the last legal form ends the name
+        if tok in LEGAL_FORMS and nxt.split("-")[0] in LEGAL_FORMS:
+            continue  # «"Жезқазған Су Арнасы" ШЖҚ МКК(-да)»: the last legal form ends the name
         if later is not None and tok in LEGAL_FORMS and (
                 head_of(toks[later][0]) in COMPANY_UNIT_HEADS or primary_cell(toks, later)):
             continue  # «"ҚазАвтоЖол" ҰК" АҚ Батыс Қазақстан облыстық филиалы»: one name
@@ -274,12 +274,17 @@ def find_orgs(text: str, toks: list[Token], stop: set[int] | None = None,
             k = opening_quote(toks, h + 1, max(0, h - 10))
             k = max(m for m in range(max(0, h - 10), h) if toks[m][0] == "«") if k is None else k
             e = h + 1
-            while e + 1 < n and toks[e + 1][0] in LEGAL_FORMS:
+            while e + 1 < n and toks[e + 1][0].split("-")[0] in LEGAL_FORMS:
                 e += 1  # «"… онкологиялық орталығы" ШЖҚ МКК»: the legal form ends the name
+                if toks[e][0] not in LEGAL_FORMS:
+                    break  # «… ШЖҚ МКК-да»: a case ending on the last one
             unit = _next_head(toks, e + 1) if e > h + 1 else None
             if unit is not None and unit - e <= 6 and head_of(toks[unit][0]) in COMPANY_UNIT_HEADS:
                 continue  # «"… қоры" КЕАҚ Жамбыл облыстық филиалы»: the branch's head names it
-            hit = OrgHit(text[toks[k][1]: toks[e][2]], toks[k][1], toks[e][2], head, first=k)
+            end = toks[e][1] + len(toks[e][0].split("-")[0]) if e > h + 1 else toks[e][2]
+            hit = OrgHit(text[toks[k][1]: end], toks[k][1], toks[e][2], head, first=k)
+            if k >= 2 and toks[k - 1][0].lower() == "қарасты":  # «… басқармасына қарасты «…»»
+                _attach(text, toks, hits, hit, k - 2, bare_name=False)
             hits.append(hit)
             covered_until = e
             continue
