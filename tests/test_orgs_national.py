@@ -244,3 +244,9 @@ def test_a_model_span_keeps_the_territory_before_bojynsha() -> None:
     toks = tokenize("Қызылорда облысы бойынша Мемлекеттік кірістер департаментінің басшысы")
     # the model's span starts at «Мемлекеттік»; the rules' at «Қызылорда» stands
     assert _model_start(toks, 5, set(), 0, {toks[5][2]: toks[3][1]}, 0) == 0
+
+
+def test_an_academic_title_between_a_post_and_a_name() -> None:
+    _, _, _, held = read_entities("«Болашақ» университетінің ректоры, профессор Бауыржан Тілеуов "
+                                  "университет 30 түлекті жұмысқа орналастыратынын жеткізді.")
+    assert ("Бауыржан Тілеуов", "ректоры", "«Болашақ» университеті") in held

@@ -38,9 +38,11 @@ TERRITORY = {"облыс": "облысы", "облысы": "облысы", "об
 
 #: second words of two-word school subjects («қазақ тілі», «дене шынықтыру»)
 _SUBJECT_HEADS = frozenset({"тілі", "әдебиеті", "тарихы", "шынықтыру", "тәрбиесі"})
-#: military and police ranks written in apposition between a post and a name
+#: military and police ranks and academic titles written in apposition between a post and a name
 _RANKS = ("полковнигі", "полковник", "майоры", "майор", "капитаны", "генералы", "генерал",
-          "лейтенанты", "лейтенант", "сержанты")
+          "лейтенанты", "лейтенант", "сержанты",
+          # academic titles: «университетінің ректоры, профессор Name»
+          "профессор", "профессоры", "доцент", "доценті", "академик", "академигі")
 
 
 @dataclass(frozen=True)
