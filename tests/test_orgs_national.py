@@ -250,3 +250,9 @@ def test_an_academic_title_between_a_post_and_a_name() -> None:
     _, _, _, held = read_entities("«Болашақ» университетінің ректоры, профессор Бауыржан Тілеуов "
                                   "университет 30 түлекті жұмысқа орналастыратынын жеткізді.")
     assert ("Бауыржан Тілеуов", "ректоры", "«Болашақ» университеті") in held
+
+
+def test_a_model_span_cut_after_an_instrumental_keeps_the_rules_start() -> None:
+    toks = tokenize("аудандық жұмыспен қамту және әлеуметтік бағдарламалар бөлімінің басшысы")
+    # the model's span starts at «қамту»; «жұмыспен қамту» is one field of the name
+    assert _model_start(toks, 6, set(), 0, {toks[6][2]: toks[2][1]}, 0) == 0

@@ -278,6 +278,9 @@ def _model_start(toks: list[Token], h: int, stop: set[int], first: int,
         return j  # «Кеңеске аудандық ауруханасының …»: a dative or accusative word opens no name
     if k == j - 1 and toks[k][0].lower().endswith(GENITIVE) and bare_head_of(toks[k][0]):
         return j  # «Қордың Шымкент қалалық филиалы»: the fund named before, not a new name
+    if k > j and len(toks[k - 1][0]) > 4 and toks[k - 1][0].islower() and toks[k - 1][0].endswith(
+            ("мен", "бен", "пен")):
+        return j  # «аудандық жұмыспен қамту … бөлімі»: the model cut the name after «жұмыспен»
     if k > j and toks[k - 1][0].lower() == "бойынша" and toks[k - 2][0].lower().startswith(
             ("облысы", "қаласы", "ауданы")):
         return j  # «Қызылорда облысы бойынша Мемлекеттік кірістер департаменті»
