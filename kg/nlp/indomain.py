@@ -70,13 +70,15 @@ NEVER_LOOKED_AT: dict[str, tuple[str, ...]] = {
     "blind12": ("130[2468]_*", "131[02]_*"),  # posts and organisations (stop 24)
     "blind13": ("140[2468]_*", "141[02]_*"),  # posts and organisations (stop 25)
     "blind14": ("150[2468]_*", "151[02]_*"),  # posts and organisations (stop 26)
+    "blind15": ("160[2468]_*", "161[02]_*"),  # posts and organisations (stop 26, second set)
 }
 #: out of every training file as well: blind8's odd half (rules development after its first
 #: measurement, but the committed model never saw any of blind8)
 NOT_TRAINED_ON: dict[str, tuple[str, ...]] = {**NEVER_LOOKED_AT, "blind8": ("*",),
                                               "blind9": ("*",), "blind10": ("*",),
                                               "blind11": ("*",), "blind12": ("*",),
-                                              "blind13": ("*",), "blind14": ("*",)}
+                                              "blind13": ("*",), "blind14": ("*",),
+                                              "blind15": ("*",)}
 #: gold sets for model selection (not trained on)
 DEV_SETS = ("dev5",)
 #: (articles folder, gold folder) of every gold set
