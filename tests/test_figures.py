@@ -474,3 +474,18 @@ def test_blind14_odd_units_ages_and_a_quoted_headline() -> None:
     assert figs("Ғабит Нұрғожин: «Биыл Қобдада 320 жаңа жұмыс орны ашылады»") == [
         (Decimal(320), "жұмыс орны", "exact")]
     assert figs("«Ауыл жастары 2030» жобасы басталды.") == []
+
+
+def test_blind15_odd_counted_nouns() -> None:
+    # «9 оқушымыз» (our pupils), journalists, «қант диабеті бар науқас» (patients who have it)
+    assert figs("Биыл 9 оқушымыз жүлделі орын алды.") == [(Decimal(9), "person", "exact")]
+    assert figs("Турға 20-дан астам журналист қатысты.") == [(Decimal(20), "person", "more_than")]
+    assert figs("Ауданда 1 150-ден астам қант диабеті бар науқас тіркелген.") == [
+        (Decimal(1150), "person", "more_than")]
+    # «Кооперативтер саны … 11-ден 27-ге дейін өсті»: the bare numbers count cooperatives
+    got = figs("Шаруаларға 2,3 млрд теңге субсидия төленді.\nКооперативтер саны соңғы 3 жылда "
+               "11-ден 27-ге дейін өсті.")
+    assert [u for _, u, _ in got] == ["KZT", "кооператив", "кооператив"]
+    # «олардың саны – 210» refers back: the unit of the figure before
+    got = figs("Жобаға 29 жастан асқан жұмыссыз әйелдер тартылды, олардың саны – 210.")
+    assert got == [(Decimal(210), "person", "exact")]

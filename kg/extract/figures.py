@@ -358,6 +358,17 @@ def _lower(low: Decimal, up: _Phrase, i: int, scaled: bool = False) -> _Phrase:
     return _Phrase(i, i + 1, clean(val), up.unit, "exact", up.scaled, low)
 
 
+def _count_subject(toks: list[Token], k: int) -> str | None:
+    """«Кооперативтер саны … 11-ден 27-ге дейін өсті»: a bare number after «X саны» counts X."""
+    for m in range(k - 1, 0, -1):
+        if toks[m].kind != "word" and toks[m].text in (",", ";", ":"):
+            return None
+        if toks[m].low in ("саны", "санын") and toks[m - 1].kind == "word" and not \
+                toks[m - 1].low.startswith(("олар", "біз", "сіз", "осы", "бұл")):
+            return unit_of(toks[m - 1].text)  # not «олардың саны»: that refers back
+    return None
+
+
 def _resolve(unit: str | None, scaled: bool, earlier: list[Figure]) -> str:
     """Unit of a number whose noun is elided (see module doc)."""
     if unit is not None:
@@ -408,9 +419,10 @@ def find_figures(text: str, sentences: list[Sentence]) -> list[Figure]:
             a, b = toks[ph.start].start, toks[ph.stop - 1].end
             if ph.start > 0 and toks[ph.start - 1].text in ("$", "€", "₸"):
                 a = toks[ph.start - 1].start
+            unit = ph.unit if ph.unit is not None else _count_subject(toks, ph.start)
             figures.append(Figure(
                 start=a, end=b, text=text[a:b], value=ph.value,
-                unit=_resolve(ph.unit, ph.scaled, figures), qualifier=ph.qualifier,
+                unit=_resolve(unit, ph.scaled, figures), qualifier=ph.qualifier,
                 sentence_index=s.index,
             ))
     return figures

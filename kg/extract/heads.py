@@ -161,6 +161,10 @@ def _head(toks: list[Token], k: int, word_num: bool) -> tuple[str | None, int]:
         if w in _CLASSIFIERS and nxt:
             k += 1
             continue
+        if nxt2 in ("бар", "жоқ") and nxt.endswith(("ы", "і")) and len(toks) > k + 3 and \
+                toks[k + 3].kind == "word" and lemma(w) not in PERSON:
+            k, skipped = k + 3, skipped + 1  # «1 150 қант диабеті бар науқас»: who has it
+            continue
         if (w, lemma(nxt)) in COMPOUNDS:
             return COMPOUNDS[(w, lemma(nxt))], k + 1
         if "-" in w and not w.endswith(_RELATIONAL) and unit_of(w) == "person":
