@@ -114,3 +114,11 @@ def test_glued_initials_before_a_short_surname_are_the_person_named_in_full() ->
     assert [p.name for p in ents.people] == ["Руслан Ким", "Асқар Бекболатов"]
     assert [m.text for m in ents.people[0].mentions] == ["Руслан Ким", "Р.Ким", "Р.Кимге"]
     assert names("Ж.Алматыда өтті.") == []  # a long word after an initial is no short surname
+
+
+def test_russian_and_ukrainian_names_with_the_rules_alone() -> None:
+    from _helpers import read_entities
+
+    _, _, people, _ = read_entities("Федоровка ауылының тұрғыны Нина Сергеева сөйледі. Бөлім "
+                                    "басшысы Лариса Ковальчук есеп берді.")
+    assert {"Нина Сергеева", "Лариса Ковальчук"} <= people

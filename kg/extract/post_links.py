@@ -77,6 +77,12 @@ def link_posts(text: str, sent_toks: list[list[tuple[str, int, int]]], hits: lis
             ph, org_key = _company_unit(text, toks, ph, resolver, dropped)
             if org_key is None:
                 org_key = _post_org(toks, ph, resolver, places)
+            bare = bare_head_of(toks[ph.org_end][0]) if ph.org_end >= 0 else None
+            if bare is not None:  # «Бөлім басшысы Name-ның айтуынша»: the unit she heads
+                held = [p.organisation_key for p in posts.values()
+                        if p.person_key == owner[h.start] and p.position == ph.position
+                        and p.organisation_key in resolver.heads(bare)]
+                org_key = held[0] if held else org_key
             if org_key is None:
                 ph, org_key = _academic_unit(text, toks, ph, resolver)
             if org_key is None and ph.position.startswith("бас директорының "):

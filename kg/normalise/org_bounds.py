@@ -173,6 +173,7 @@ def _extend_left(toks: list[Token], h: int, stop: set[int], first: int) -> int:
             break  # «… Қайрат Мәмиді, Парламент Мәжілісі төрағасының»: a list of guests
         if tok in (",", "және", "мен", "бен", "пен") and (
                 prev_head or i == first or toks[i + 1][0].lower() in _TERRITORIAL
+                or toks[i + 1][0] in _OPEN_QUOTES  # «… Ковальчук және ««…» …» КЕАҚ …»
                 or toks[i - 1][0].lower().startswith(_LIST_ITEMS)):
             break  # «…, бастауыш партия ұйымдары және «Жастар Рухы» жастар қанаты»: a list
         if hd is not None:

@@ -26,6 +26,7 @@ from kg.normalise.org_keys import (
     org_key,
 )
 from kg.normalise.org_words import (
+    _TERRITORIAL,
     HEADS,
     LEGAL_FORMS,
     SUBUNIT_HEADS,
@@ -184,6 +185,9 @@ class OrgResolver:
                 other.parent_key = new_key
 
     def _match(self, name: str) -> str | None:
+        short = self._short_unit(name)
+        if short is not None:
+            return short
         w, q = _cmp(name), _quoted(name)
         for key, org in self.orgs.items():
             ow = _cmp(org.name)
@@ -195,6 +199,20 @@ class OrgResolver:
             if q and q == _quoted(org.name) and ow[-1] == w[-1] and _compatible(name, org.name):
                 return key
         return None
+
+    def _short_unit(self, name: str) -> str | None:
+        """«Мемлекеттік корпорацияның аудандық бөлімі»: a unit named through its parent's
+        short form; the article's one organisation with that parent word and that unit."""
+        words = name.lower().split()
+        if len(words) < 3 or not words[-3].endswith(GENITIVE) or words[-2] not in _TERRITORIAL:
+            return None
+        stem = next((words[-3][:-len(g)] for g in GENITIVE if words[-3].endswith(g)), "")
+        if len(stem) < 5:
+            return None
+        tail = " ".join(words[-2:])
+        keys = [k for k, o in self.orgs.items() if o.name.lower().endswith(tail)
+                and stem in o.name.lower() and o.name.lower() != name.lower()]
+        return keys[0] if len(keys) == 1 else None
 
     def _place_bare_akimat(self, h: OrgHit) -> None:
         """«аудан әкімдігінің ауыл шаруашылығы бөлімі» in an article about one district: the
