@@ -22,7 +22,7 @@ from kg.normalise.morph import GENITIVE
 from kg.normalise.org_bounds import SCHOOL_HEADS
 from kg.normalise.org_resolver import OrgResolver
 from kg.normalise.org_words import _TERRITORIAL, INSTITUTIONS, LEGAL_FORMS, institution_noun
-from kg.normalise.orgs import bare_head_of, position_of
+from kg.normalise.orgs import bare_head_of, head_of, position_of
 from kg.normalise.people import NameHit
 
 Token = tuple[str, int, int]
@@ -85,11 +85,14 @@ def link_posts(text: str, sent_toks: list[list[tuple[str, int, int]]], hits: lis
                 org_key = held[0] if held else org_key
             if org_key is None:
                 ph, org_key = _academic_unit(text, toks, ph, resolver)
-            if org_key is None and ph.position.startswith("бас директорының "):
-                # «Бас директордың … орынбасары»: the deputy of the article's one бас директоры
+            if org_key is None and ph.position.startswith(("бас директорының ", "директорының ")):
+                # «(Бас) директордың … орынбасары»: the deputy of the article's one director
+                chief = ph.position.split("директорының")[0] + "директоры"
                 heads = {p.organisation_key for p in posts.values()
-                         if p.position == "бас директоры" and p.organisation_key}
+                         if p.position == chief and p.organisation_key}
                 org_key = heads.pop() if len(heads) == 1 else None
+            if org_key is None and ph.position.split()[-1] in _TEACHERS:
+                org_key = resolver.quoted_kind("мектеп")  # «информатика пәнінің мұғалімі»
             while ph is not None:
                 key = (owner[h.start], ph.position, org_key)
                 if key not in posts:
@@ -214,10 +217,14 @@ def _academic_unit(text: str, toks: list[Token], ph: PostHit,
     return PostHit(text[start:ph.end], start, ph.end, -1, ph.territory), schools.pop()
 
 
+#: posts that are held in the article's one school when no body is written
+_TEACHERS = ("мұғалімі", "мұғалімдері")
 #: a company named by its short form before one of its units: «компания кәсіподақ комитетінің»
 _COMPANY_WORDS = ("компания", "компанияның", "кәсіпорын", "кәсіпорынның", "серіктестік",
                   "серіктестіктің")
 _COMPANY_FORMS = ("АҚ", "ЖШС", "КЕАҚ", "ЖАҚ")
+#: a school named by its short form before one of its units
+_SCHOOL_WORDS = ("мектептің",)
 
 
 def _company_unit(text: str, toks: list[Token], ph: PostHit, resolver: OrgResolver,
@@ -230,15 +237,20 @@ def _company_unit(text: str, toks: list[Token], ph: PostHit, resolver: OrgResolv
         return ph, None
     unit_key = resolver.org_ending_at(toks[j][2])
     k = next((m for m in range(j - 1, max(-1, j - 5), -1)
-              if toks[m][0].lower() in _COMPANY_WORDS), None)
-    if unit_key is None or k is None or any(
-            not toks[m][0][:1].islower() for m in range(k, j + 1)):
+              if toks[m][0].lower() in _COMPANY_WORDS + _SCHOOL_WORDS), None)
+    if k is None or unit_key is None and head_of(toks[j][0]) is None or any(
+            not toks[m][0][:1].islower() for m in range(k + 1, j + 1)):
         return ph, None
-    companies = [key for key, o in resolver.orgs.items() if key != unit_key and (
-        o.name.split()[-1] in _COMPANY_FORMS or o.name.split()[-1] == "компаниясы")]
+    if toks[k][0].lower() in _SCHOOL_WORDS:  # «Мектептің қамқоршылық кеңесінің төрағасы»
+        school = resolver.quoted_kind("мектеп")
+        companies = [school] if school and school != unit_key else []
+    else:
+        companies = [key for key, o in resolver.orgs.items() if key != unit_key and (
+            o.name.split()[-1] in _COMPANY_FORMS or o.name.split()[-1] == "компаниясы")]
     if len(companies) != 1:
         return ph, None
-    dropped.add(unit_key)
+    if unit_key is not None:
+        dropped.add(unit_key)
     start = toks[k + 1][1]
     return PostHit(text[start:ph.end], start, ph.end, -1, ph.territory), companies[0]
 

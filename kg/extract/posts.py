@@ -143,6 +143,8 @@ def position_after(toks: list[Token], last: int) -> tuple[int, int, str] | None:
     if end is None or _name_follows(toks, end + 1):
         return None  # «Name1-ді, Кеңес төрағасы Name2-ні»: the post is Name2's, before him
     i = _modifiers_start(toks, end, floor=k + 1)
+    if i - 2 > k and toks[i - 1][0].lower() == "пәнінің" and toks[i - 2][0][:1].islower():
+        i -= 2  # «Name – информатика пәнінің мұғалімі»: the subject is part of the post
     return i, end, " ".join(t for t, _, _ in toks[i:end + 1])
 
 

@@ -146,7 +146,7 @@ def _extend_left(toks: list[Token], h: int, stop: set[int], first: int) -> int:
             i -= 1
             if i >= first and toks[i][0].lower() in _TERRITORIAL:
                 break  # «аудандық «Жаңа өмір» газеті»: the name is the quoted one
-            if toks[h][0] in LEGAL_FORMS and i >= first and toks[i][0][:1].islower():
+            if toks[h][0].split("-")[0] in LEGAL_FORMS and i >= first and toks[i][0][:1].islower():
                 break  # «мердігер «Сайрам Құрылыс Инвест» ЖШС»: the company's name starts at «
             continue
         hd = head_of(tok)
@@ -171,6 +171,9 @@ def _extend_left(toks: list[Token], h: int, stop: set[int], first: int) -> int:
             continue  # автомобиль жолдары бөлімі»: one name, longer than most
         if tok == "," and i > first and toks[i + 1][0][:1].isupper():
             break  # «… Қайрат Мәмиді, Парламент Мәжілісі төрағасының»: a list of guests
+        if tok in ("және", "мен") and i > first and toks[i + 1][0][:1].isupper() and toks[
+                i - 1][0][:1].isupper() and head_of(toks[i - 1][0]) is None:
+            break  # «… Андрей Беляев және Шығыс Қазақстан облысы білім басқармасының …»
         if tok in (",", "және", "мен", "бен", "пен") and (
                 prev_head or i == first or toks[i + 1][0].lower() in _TERRITORIAL
                 or toks[i + 1][0] in _OPEN_QUOTES  # «… Ковальчук және ««…» …» КЕАҚ …»

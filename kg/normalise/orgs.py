@@ -358,12 +358,15 @@ def _subsidiaries(text: str, toks: list[Token], hits: list[OrgHit]) -> list[OrgH
     for h in range(1, len(toks) - 1):  # «"Алатау Сүт" ЖШС-ның «Ырыс» қайырымдылық қоры»
         owner = toks[h - 1]
         legal, _, case = owner[0].partition("-")
-        if legal not in LEGAL_FORMS or not case.endswith(GENITIVE) or toks[h][0] not in (
+        body = legal not in LEGAL_FORMS and head_of(owner[0]) is not None and owner[0].endswith(
+            GENITIVE)  # «… білім бөлімінің «Абай атындағы … мектеп-гимназиясы» КММ»
+        if not (legal in LEGAL_FORMS and case.endswith(GENITIVE) or body) or toks[h][0] not in (
                 "«", '"', "“"):
             continue
         named = next((x for x in hits if x.start == toks[h][1] and x.parent is None), None)
-        company = next((x for x in hits if owner[1] < x.end <= owner[2]), None) or \
-            _genitive_company(text, toks, h - 1)
+        company = next((x for x in hits if owner[1] < x.end <= owner[2]), None) or (
+            _build(text, toks, _extend_left(toks, h - 1, set(), 0), h - 1) if body
+            else _genitive_company(text, toks, h - 1))
         if named is not None and company is not None and named is not company:
             named.parent = company
     return hits
