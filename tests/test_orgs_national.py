@@ -7,6 +7,7 @@ government news, where these boundaries went wrong).
 from _helpers import orgs_of as orgs
 from _helpers import read_entities
 
+from kg.extract.entities import extract_entities
 from kg.model import Mention
 from kg.normalise.morph import tokenize
 from kg.normalise.org_bounds import _model_start
@@ -289,3 +290,23 @@ def test_blind15_odd_a_school_under_a_district_division_and_its_posts() -> None:
     assert {("Ерлан Жақсылықов", "информатика пәнінің мұғалімі", school),
             ("Әйгерім Нұрланова", "директорының тәрбие ісі жөніндегі орынбасары", school),
             ("Болат Сейітов", "қамқоршылық кеңесінің төрағасы", school)} <= held
+
+
+def test_blind15_odd_a_hospitals_deputy_and_unit_heads() -> None:
+    text = ("Акцияға облыстық денсаулық сақтау басқармасының «Алакөл аудандық көпбейінді "
+            "ауруханасы» ШЖҚ МКК бас дәрігері Нұрбол Сейітқали мен оның емдеу ісі жөніндегі "
+            "орынбасары Гүлнұр Әбдірахман қатысты.\n\nХирургия бөлімшесінің меңгерушісі Марат "
+            "Жүсіпов:\n\n– Биыл 17 ота жасалды.")
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Нұрбол Сейітқали",
+                                                                 "Гүлнұр Әбдірахман")]
+    # surnames shaped like given names: the model's PERSON spans
+    ents = extract_entities(text, [], [Mention(a, b, text[a:b], "PERSON", "ner") for a, b in spans])
+    org = {o.key: o.name for o in ents.organisations}
+    who = {p.key: p.name for p in ents.people}
+    held = {(who.get(p.person_key), p.position, org.get(p.organisation_key)) for p in ents.posts}
+    hospital = "«Алакөл аудандық көпбейінді ауруханасы» ШЖҚ МКК"
+    assert ("Гүлнұр Әбдірахман", "бас дәрігерінің емдеу ісі жөніндегі орынбасары", hospital) \
+        in held
+    assert ("Марат Жүсіпов", "Хирургия бөлімшесінің меңгерушісі", hospital) in held
+    got = orgs("«Теректі аудандық ауруханасы» ШЖҚ КМК жаңа аппарат алды.")
+    assert "«Теректі аудандық ауруханасы» ШЖҚ КМК" in got

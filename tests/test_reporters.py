@@ -362,3 +362,13 @@ def test_a_post_label_before_a_quoted_headline_is_its_holder() -> None:
                        "аурухананың бас дәрігері Асхат Мұратов сұхбат берді.\n\nАсхат Мұратов: "
                        "Ауруханамызда 620 төсек-орын бар.\n")
     assert got == {"екі есе": "Асхат Мұратов", "620": "Асхат Мұратов"}
+
+
+def test_glued_initials_before_a_given_name_shaped_surname() -> None:
+    from kg.normalise.morph import tokenize
+    from kg.normalise.people import find_names
+
+    # «Г.Әбдірахман»: glued initials before a surname shaped like a given name
+    hits = find_names(tokenize("Г.Әбдірахман ауданда 1 150-ден астам науқас тіркелгенін "
+                               "жеткізді."))
+    assert [(h.surname, h.initial) for h in hits] == [("Әбдірахман", "Г")]

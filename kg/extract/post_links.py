@@ -73,8 +73,9 @@ def link_posts(text: str, sent_toks: list[list[tuple[str, int, int]]], hits: lis
             ph = find_post(toks, first, last)
             if ph is None:
                 continue
-            ph = _unit_in_post(text, toks, ph, resolver, dropped)
-            ph, org_key = _company_unit(text, toks, ph, resolver, dropped)
+            ph, org_key = _unit_in_post(text, toks, ph, resolver, dropped)
+            if org_key is None:
+                ph, org_key = _company_unit(text, toks, ph, resolver, dropped)
             if org_key is None:
                 org_key = _post_org(toks, ph, resolver, places)
             bare = bare_head_of(toks[ph.org_end][0]) if ph.org_end >= 0 else None
@@ -91,6 +92,16 @@ def link_posts(text: str, sent_toks: list[list[tuple[str, int, int]]], hits: lis
                 heads = {p.organisation_key for p in posts.values()
                          if p.position == chief and p.organisation_key}
                 org_key = heads.pop() if len(heads) == 1 else None
+            if org_key is None and ph.org_end >= 0 and toks[ph.org_end][0].lower() == "оның" \
+                    and ph.position.endswith("орынбасары"):
+                # «бас дәрігері Name1 мен оның емдеу ісі жөніндегі орынбасары Name2»
+                chief = [p for p in posts.values() if p.organisation_key and p.mention
+                         and s0 <= p.mention.start < toks[ph.org_end][1]]
+                if chief:
+                    last = chief[-1].position
+                    own = last + ("нің" if last.endswith("і") else "ның")
+                    ph = PostHit(f"{own} {ph.position}", ph.start, ph.end, -1, ph.territory)
+                    org_key = chief[-1].organisation_key
             if org_key is None and ph.position.split()[-1] in _TEACHERS:
                 org_key = resolver.quoted_kind("мектеп")  # «информатика пәнінің мұғалімі»
             while ph is not None:
@@ -185,6 +196,8 @@ def _chained_post(toks: list[Token], ph: PostHit, org_key: str | None, resolver:
 #: unit heads in the genitive and the posts that head a unit inside a body
 _UNIT_GEN = ("бөлімінің", "бөлімшесінің", "секторының", "амбулаториясының", "пунктінің")
 _UNIT_HEADS = ("меңгерушісі", "жетекшісі")
+#: a hospital's units, whose heads hold a post in the article's one hospital
+_CLINIC_UNITS = ("бөлімшесінің", "амбулаториясының", "пунктінің")
 
 
 #: a university's units: «педагогика факультетінің деканы», «студенттер кеңесінің төрағасы»
@@ -256,13 +269,15 @@ def _company_unit(text: str, toks: list[Token], ph: PostHit, resolver: OrgResolv
 
 
 def _unit_in_post(text: str, toks: list[tuple[str, int, int]], ph: PostHit,
-                  resolver: OrgResolver, dropped: set[str]) -> PostHit:
+                  resolver: OrgResolver, dropped: set[str]) -> tuple[PostHit, str | None]:
     """«… басқармасының тұрғын үй бағдарламалары бөлімінің меңгерушісі Name», «"…" ШЖҚ МКК
     хирургия бөлімшесінің меңгерушісі Name»: a unit's head (меңгерушісі, жетекшісі) inside a
-    body holds a post in the body, the unit written into the position."""
-    if ph.org_end < 1 or ph.position.split()[-1].lower() not in _UNIT_HEADS or \
+    body holds a post in the body, the unit written into the position. Returns the post and,
+    where no body is written («Хирургия бөлімшесінің меңгерушісі Name:»), the article's one
+    hospital."""
+    if ph.org_end < 0 or ph.position.split()[-1].lower() not in _UNIT_HEADS or \
             toks[ph.org_end][0].lower() not in _UNIT_GEN or " " in ph.position:
-        return ph
+        return ph, None
     unit_key = resolver.org_ending_at(toks[ph.org_end][2])
     k, body = ph.org_end - 1, None
     # lowercase words, or a village's name right before a lowercase one («"…" ШЖҚ МКК
@@ -275,14 +290,22 @@ def _unit_in_post(text: str, toks: list[tuple[str, int, int]], ph: PostHit,
             body = resolver.nearest_with_head(bare, toks[k][1])
             break
         k -= 1
+    if k == 0 and toks[0][0].isalpha() and toks[0][0][:1].isupper() and \
+            resolver.org_ending_at(toks[0][2]) is None:
+        k = -1  # «Хирургия бөлімшесінің …» opens the sentence
     if body is None:
         body = resolver.org_ending_at(toks[k][2]) if 0 <= k < ph.org_end - 1 else None
+    found = None
+    if body is None and toks[ph.org_end][0].lower() in _CLINIC_UNITS:
+        # «Хирургия бөлімшесінің меңгерушісі Name:» in an article about one hospital
+        clinics = [key for key, o in resolver.orgs.items() if "аурухана" in o.name.lower()]
+        body = found = clinics[0] if len(clinics) == 1 else None
     if body is None or body == unit_key:
-        return ph
+        return ph, None
     if unit_key is not None:
         dropped.add(unit_key)
     start = toks[k + 1][1]
-    return PostHit(text[start:ph.end], start, ph.end, k, ph.territory)
+    return PostHit(text[start:ph.end], start, ph.end, -1 if found else k, ph.territory), found
 
 
 def _speech_role(text: str, toks: list[tuple[str, int, int]], hits: list[NameHit],

@@ -248,6 +248,17 @@ def given_with_patronymic(toks: list[tuple[str, int, int]]) -> set[str]:
 _is_given = is_given_name
 
 
+def _given_shaped_surname(word: str) -> str | None:
+    """A surname shaped like a given name («Әбдірахман», «Сейітқали»), after glued
+    initials: its nominative, where the lexicon knows the stem.
+
+    >>> _given_shaped_surname("Әбдірахманның"), _given_shaped_surname("Алматыда")
+    ('Әбдірахман', None)
+    """
+    stem = given_lemma(word)
+    return stem if stem in GIVEN_NAMES else None
+
+
 def _short_surname(word: str) -> str | None:
     """A surname not shaped like one («Ким», «Цой», «Ли», «Пак»), in any case form, after
     glued initials: its stem, where it is 2–4 letters.
@@ -301,7 +312,8 @@ def find_names(toks: list[tuple[str, int, int]],
         after = w[i + 3] if i + 3 < n else ""
         m = _INITIALS.match(tok)
         # «Р.Ким»: initials glued to a capitalised word are a name, surname-shaped or not
-        sur = (_surname_tok(m.group(2)) or _short_surname(m.group(2))) if m else None
+        sur = (_surname_tok(m.group(2)) or _short_surname(m.group(2))
+               or _given_shaped_surname(m.group(2))) if m else None
         if m and sur:
             hits.append(NameHit(sur, None, toks[i][1], toks[i][2],
                                 i, i, m.group(1).replace(".", "").replace("-", "")))
