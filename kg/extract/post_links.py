@@ -78,6 +78,7 @@ def link_posts(text: str, sent_toks: list[list[tuple[str, int, int]]], hits: lis
                 ph, org_key = _company_unit(text, toks, ph, resolver, dropped)
             if org_key is None:
                 org_key = _post_org(toks, ph, resolver, places)
+            ph, org_key = _commission_post(text, toks, ph, org_key, resolver, dropped)
             bare = bare_head_of(toks[ph.org_end][0]) if ph.org_end >= 0 else None
             if bare is not None:  # «Бөлім басшысы Name-ның айтуынша»: the unit she heads
                 held = [p.organisation_key for p in posts.values()
@@ -266,6 +267,23 @@ def _company_unit(text: str, toks: list[Token], ph: PostHit, resolver: OrgResolv
         dropped.add(unit_key)
     start = toks[k + 1][1]
     return PostHit(text[start:ph.end], start, ph.end, -1, ph.territory), companies[0]
+
+
+def _commission_post(text: str, toks: list[Token], ph: PostHit, org_key: str | None,
+                     resolver: OrgResolver, dropped: set[str]) -> tuple[PostHit, str | None]:
+    """«Аудандық мәслихаттың аграрлық мәселелер жөніндегі тұрақты комиссиясының төрағасы»:
+    a standing commission's chair holds a post in the maslikhat, the commission written into
+    the position (as a unit's head does in :func:`_unit_in_post`)."""
+    org = resolver.orgs.get(org_key) if org_key else None
+    if org is None or ph.org_end < 0 or not org.name.endswith("тұрақты комиссиясы") or \
+            org.parent_key is None or not resolver.orgs[org.parent_key].name.endswith("мәслихаты"):
+        return ph, org_key
+    end = toks[ph.org_end][2]
+    start = min((m.start for m in org.mentions if m.end == end), default=None)
+    if start is None:
+        return ph, org_key
+    dropped.add(org.key)
+    return PostHit(text[start:ph.end], start, ph.end, -1, ph.territory), org.parent_key
 
 
 def _unit_in_post(text: str, toks: list[tuple[str, int, int]], ph: PostHit,

@@ -269,7 +269,8 @@ class OrgResolver:
 
     def nearest_with_head(self, head: str, offset: int, adjective: str | None = None
                           ) -> str | None:
-        """«Басқарма басшысы»: the organisation with this head mentioned last before ``offset``.
+        """«Басқарма басшысы»: the organisation with this head mentioned last before ``offset``
+        (or, of several, the one named more often than the others, already named before).
 
         With no mention before, the first one after (a lead that names the post first).
         ``adjective`` («облыстық филиал төрағасы»): only those whose name has it, where any do.
@@ -283,6 +284,9 @@ class OrgResolver:
 
         def last_before(k: str) -> int:
             return max((m.end for m in self.orgs[k].mentions if m.end <= offset), default=-1)
+        counts = sorted((len(self.orgs[k].mentions), k) for k in keys)
+        if counts[-1][0] > counts[-2][0] and last_before(counts[-1][1]) >= 0:
+            return counts[-1][1]  # the article's own body, named before and more often
         best = max(keys, key=last_before)
         return best if last_before(best) >= 0 else None
 
