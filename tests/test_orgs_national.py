@@ -328,3 +328,7 @@ def test_blind15_odd_a_cooperative_a_commission_and_the_articles_own_association
             "бірлестігінің баспасөз қызметі")
     _, _, _, held = read_entities(text)
     assert ("Жансая Құттыбаева", "төрағасы", "«Созақ еріктілері» қоғамдық бірлестігі") in held
+
+
+def test_a_time_phrase_is_no_part_of_a_name() -> None:
+    assert orgs("Ол келесі жылы еріктілер орталығына 2 млн теңге бөлінетінін айтты.") == {}
