@@ -87,24 +87,8 @@ def link_posts(text: str, sent_toks: list[list[tuple[str, int, int]]], hits: lis
                 org_key = held[0] if held else org_key
             if org_key is None:
                 ph, org_key = _academic_unit(text, toks, ph, resolver)
-            if org_key is None and ph.position.startswith(("бас директорының ", "директорының ")):
-                # «(Бас) директордың … орынбасары»: the deputy of the article's one director
-                chief = ph.position.split("директорының")[0] + "директоры"
-                heads = {p.organisation_key for p in posts.values()
-                         if p.position == chief and p.organisation_key}
-                org_key = heads.pop() if len(heads) == 1 else None
-            if org_key is None and ph.org_end >= 0 and toks[ph.org_end][0].lower() == "оның" \
-                    and ph.position.endswith("орынбасары"):
-                # «бас дәрігері Name1 мен оның емдеу ісі жөніндегі орынбасары Name2»
-                chief = [p for p in posts.values() if p.organisation_key and p.mention
-                         and s0 <= p.mention.start < toks[ph.org_end][1]]
-                if chief:
-                    last = chief[-1].position
-                    own = last + ("нің" if last.endswith("і") else "ның")
-                    ph = PostHit(f"{own} {ph.position}", ph.start, ph.end, -1, ph.territory)
-                    org_key = chief[-1].organisation_key
-            if org_key is None and ph.position.split()[-1] in _TEACHERS:
-                org_key = resolver.quoted_kind("мектеп")  # «информатика пәнінің мұғалімі»
+            if org_key is None:
+                ph, org_key = _implied_body(toks, ph, list(posts.values()), resolver, s0)
             while ph is not None:
                 key = (owner[h.start], ph.position, org_key)
                 if key not in posts:
@@ -269,6 +253,30 @@ def _company_unit(text: str, toks: list[Token], ph: PostHit, resolver: OrgResolv
     return PostHit(text[start:ph.end], start, ph.end, -1, ph.territory), companies[0]
 
 
+def _implied_body(toks: list[Token], ph: PostHit, posts: list[Post], resolver: OrgResolver,
+                  s0: int) -> tuple[PostHit, str | None]:
+    """The body of a post written with none, from the posts found before it (``s0``: the
+    sentence's start): «(Бас) директордың … орынбасары» → the one director's body; «бас
+    дәрігері Name1 мен оның … орынбасары Name2» → «бас дәрігерінің … орынбасары» of Name1's
+    body; «информатика пәнінің мұғалімі» → the article's one school."""
+    if ph.position.startswith(("бас директорының ", "директорының ")):
+        chief = ph.position.split("директорының")[0] + "директоры"
+        heads = {p.organisation_key for p in posts if p.position == chief and p.organisation_key}
+        return ph, heads.pop() if len(heads) == 1 else None
+    if ph.org_end >= 0 and toks[ph.org_end][0].lower() == "оның" and \
+            ph.position.endswith("орынбасары"):
+        chief = [p for p in posts if p.organisation_key and p.mention
+                 and s0 <= p.mention.start < toks[ph.org_end][1]]
+        if chief:
+            last = chief[-1].position
+            own = last + ("нің" if last.endswith("і") else "ның")
+            return PostHit(f"{own} {ph.position}", ph.start, ph.end, -1, ph.territory), \
+                chief[-1].organisation_key
+    if ph.position.split()[-1] in _TEACHERS:
+        return ph, resolver.quoted_kind("мектеп")
+    return ph, None
+
+
 def _commission_post(text: str, toks: list[Token], ph: PostHit, org_key: str | None,
                      resolver: OrgResolver, dropped: set[str]) -> tuple[PostHit, str | None]:
     """«Аудандық мәслихаттың аграрлық мәселелер жөніндегі тұрақты комиссиясының төрағасы»:
@@ -308,8 +316,8 @@ def _unit_in_post(text: str, toks: list[tuple[str, int, int]], ph: PostHit,
             body = resolver.nearest_with_head(bare, toks[k][1])
             break
         k -= 1
-    if k == 0 and toks[0][0].isalpha() and toks[0][0][:1].isupper() and \
-            resolver.org_ending_at(toks[0][2]) is None:
+    if body is None and k == 0 and toks[0][0].isalpha() and toks[0][0][:1].isupper() and \
+            toks[0][0] not in LEGAL_FORMS and resolver.org_ending_at(toks[0][2]) is None:
         k = -1  # «Хирургия бөлімшесінің …» opens the sentence
     if body is None:
         body = resolver.org_ending_at(toks[k][2]) if 0 <= k < ph.org_end - 1 else None
