@@ -489,3 +489,10 @@ def test_blind15_odd_counted_nouns() -> None:
     # «олардың саны – 210» refers back: the unit of the figure before
     got = figs("Жобаға 29 жастан асқан жұмыссыз әйелдер тартылды, олардың саны – 210.")
     assert got == [(Decimal(210), "person", "exact")]
+
+
+def test_mid_level_workers_and_a_rates_base() -> None:
+    assert figs("Емханада 60 орта буын медицина қызметкері жұмыс істейді.") == [
+        (Decimal(60), "person", "exact")]
+    # «бір шаршы метр үшін»: the base of a rate is not a count
+    assert figs("Жылу тарифі бір шаршы метр үшін 95 теңге.") == [(Decimal(95), "KZT", "exact")]

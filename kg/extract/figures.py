@@ -280,10 +280,16 @@ def _phrase(text: str, toks: list[Token], i: int) -> _Phrase | None:
             return None
         if val == 1 and j == i + 1 and (unit is None or unit not in _COUNT_EXCL):
             return None
+        if val == 1 and j < len(toks) and toks[j].low in ("үшін", "сайын"):
+            return None  # «бір шаршы метр үшін 95 теңге»: a rate's base, not a count
     if qual is None:
         two = (toks[i - 2].low, prev) if i > 1 else ("", "")
         qual = BEFORE.get(prev) or BEFORE2.get(two) or "exact"
     back = 1 if prev not in _WHEN_ADJ or i < 3 else 2  # «отбасылар санын былтырғы 900-ден»
+    if unit is None and toks[i - back].low not in _COUNT_OF:
+        # «Кооперативтер саны соңғы 3 жылда 11-ден 27-ге дейін өсті»: words between
+        back = next((b for b in range(2, min(i, 6)) if toks[i - b].low in _COUNT_OF and all(
+            toks[m].text not in (",", ";", ":", "–", "—") for m in range(i - b, i))), back)
     if unit is None and toks[i - back].low in _COUNT_OF and i > back and \
             toks[i - back - 1].kind == "word":
         noun, before = toks[i - back - 1].low, toks[i - back - 2] if i > back + 1 else None
@@ -358,17 +364,6 @@ def _lower(low: Decimal, up: _Phrase, i: int, scaled: bool = False) -> _Phrase:
     return _Phrase(i, i + 1, clean(val), up.unit, "exact", up.scaled, low)
 
 
-def _count_subject(toks: list[Token], k: int) -> str | None:
-    """«Кооперативтер саны … 11-ден 27-ге дейін өсті»: a bare number after «X саны» counts X."""
-    for m in range(k - 1, 0, -1):
-        if toks[m].kind != "word" and toks[m].text in (",", ";", ":"):
-            return None
-        if toks[m].low in ("саны", "санын") and toks[m - 1].kind == "word" and not \
-                toks[m - 1].low.startswith(("олар", "біз", "сіз", "осы", "бұл")):
-            return unit_of(toks[m - 1].text)  # not «олардың саны»: that refers back
-    return None
-
-
 def _resolve(unit: str | None, scaled: bool, earlier: list[Figure]) -> str:
     """Unit of a number whose noun is elided (see module doc)."""
     if unit is not None:
@@ -419,10 +414,9 @@ def find_figures(text: str, sentences: list[Sentence]) -> list[Figure]:
             a, b = toks[ph.start].start, toks[ph.stop - 1].end
             if ph.start > 0 and toks[ph.start - 1].text in ("$", "€", "₸"):
                 a = toks[ph.start - 1].start
-            unit = ph.unit if ph.unit is not None else _count_subject(toks, ph.start)
             figures.append(Figure(
                 start=a, end=b, text=text[a:b], value=ph.value,
-                unit=_resolve(unit, ph.scaled, figures), qualifier=ph.qualifier,
+                unit=_resolve(ph.unit, ph.scaled, figures), qualifier=ph.qualifier,
                 sentence_index=s.index,
             ))
     return figures
