@@ -332,3 +332,15 @@ def test_blind15_odd_a_cooperative_a_commission_and_the_articles_own_association
 
 def test_a_time_phrase_is_no_part_of_a_name() -> None:
     assert orgs("Ол келесі жылы еріктілер орталығына 2 млн теңге бөлінетінін айтты.") == {}
+
+
+def test_a_region_named_by_its_adjective_and_a_district_maslikhat_is_not_the_regions() -> None:
+    from kg.extract.entities import extract_entities as ents_of
+
+    assert [p.name for p in ents_of("«AMANAT» партиясы Солтүстік Қазақстан облыстық филиалы "
+                                    "жиын өткізді.", [], []).places] == ["Солтүстік Қазақстан облысы"]
+    _, _, _, held = read_entities(
+        "«AMANAT» партиясы Солтүстік Қазақстан облыстық филиалында қабылдау өтті. Қабылдауды "
+        "партия филиалының төрағасы, аудандық мәслихат хатшысы Қанат Омаров жүргізді.")
+    assert ("Қанат Омаров", "хатшысы", "Солтүстік Қазақстан облыстық мәслихаты") not in held
+    assert any(who == "Қанат Омаров" and pos == "төрағасы" for who, pos, _ in held)

@@ -157,11 +157,17 @@ def _chained_post(toks: list[Token], ph: PostHit, org_key: str | None, resolver:
         return None  # a post after the name: no chain
     start = ph.start
     org = resolver.orgs.get(org_key) if org_key is not None else None
-    if org is not None and ph.org_end >= 0:
-        end = toks[ph.org_end][2]
-        start = min((m.start for m in org.mentions if m.end == end), default=start)
+    starts = [m.start for m in org.mentions if m.end == toks[ph.org_end][2]] \
+        if org is not None and ph.org_end >= 0 else []
+    if starts:
+        start = min(starts)
     elif ph.org_end >= 1 and toks[ph.org_end][0].lower() in ("аудан", "облыс", "қала", "ауыл"):
         start = toks[ph.org_end][1]  # «филиалының төрағасы, аудан әкімі Name»
+    elif ph.org_end >= 1 and bare_head_of(toks[ph.org_end][0]) is not None:
+        k = ph.org_end  # «филиалының төрағасы, аудандық мәслихат хатшысы Name»
+        while k - 1 >= 0 and ph.org_end - k < 2 and toks[k - 1][0].lower() in _TERRITORIAL:
+            k -= 1
+        start = toks[k][1]
     elif ph.org_end >= 1 and toks[ph.org_end][0].lower().startswith(_PLACE_GEN):
         # a place's akim («…, Мақат ауданының әкімі Name»): the place's name starts the post
         k = ph.org_end

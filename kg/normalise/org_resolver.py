@@ -278,6 +278,9 @@ class OrgResolver:
         keys = self.heads(head)
         if adjective:
             kept = [k for k in keys if adjective in self.orgs[k].name.lower().split()]
+            if not kept and any(set(self.orgs[k].name.lower().split()) & _TERRITORIAL
+                                for k in keys):
+                return None  # «аудандық мәслихат» is not the region's «облыстық мәслихаты»
             keys = kept or keys
         if len(keys) <= 1:
             return keys[0] if keys else None

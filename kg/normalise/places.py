@@ -158,7 +158,7 @@ def find_places(tokens: list[tuple[str, int, int]]) -> list[PlaceHit]:
                 j -= 1
             if tokens[j][0].lower() == "ықшам" or tokens[i - 1][0].isupper():
                 continue
-            if tok.lower() == "облыстық" and not is_place_word(tokens[i - 1][0]):
+            if tok.lower() == "облыстық" and not is_place_word(tokens[j][0]):
                 continue  # «Жиынды облыстық мәслихаттың депутаты»: every region is known
             base = " ".join(t for t, _, _ in tokens[j:i])
             if unit == "облысы":
