@@ -20,14 +20,15 @@ def person(text: str, key: str, name: str, *forms: str) -> Person:
     return Person(key=key, name=name, mentions=sorted(mentions, key=lambda x: x.start))
 
 
-def read_entities(text: str) -> tuple[dict[str, str | None], set[tuple[str, str | None]],
-                                      set[str], set[tuple[str, str, str | None]]]:
-    """The rules' entities of ``text`` (no NER): organisations (name → parent's name), posts
-    (position, organisation), people's names, and posts with their holder (name, position,
-    organisation)."""
+def read_entities(text: str, mentions: list[Mention] | None = None
+                  ) -> tuple[dict[str, str | None], set[tuple[str, str | None]], set[str],
+                             set[tuple[str, str, str | None]]]:
+    """The rules' entities of ``text`` (with ``mentions`` as the NER's, default none):
+    organisations (name → parent's name), posts (position, organisation), people's names,
+    and posts with their holder (name, position, organisation)."""
     from kg.extract.entities import extract_entities
 
-    ents = extract_entities(text, [], [])
+    ents = extract_entities(text, [], mentions or [])
     org = {o.key: o.name for o in ents.organisations}
     who = {p.key: p.name for p in ents.people}
     return ({o.name: org.get(o.parent_key) for o in ents.organisations},

@@ -7,7 +7,6 @@ government news, where these boundaries went wrong).
 from _helpers import orgs_of as orgs
 from _helpers import read_entities
 
-from kg.extract.entities import extract_entities
 from kg.model import Mention
 from kg.normalise.morph import tokenize
 from kg.normalise.org_bounds import _model_start
@@ -300,10 +299,8 @@ def test_blind15_odd_a_hospitals_deputy_and_unit_heads() -> None:
     spans = [(text.index(n), text.index(n) + len(n)) for n in ("Нұрбол Сейітқали",
                                                                  "Гүлнұр Әбдірахман")]
     # surnames shaped like given names: the model's PERSON spans
-    ents = extract_entities(text, [], [Mention(a, b, text[a:b], "PERSON", "ner") for a, b in spans])
-    org = {o.key: o.name for o in ents.organisations}
-    who = {p.key: p.name for p in ents.people}
-    held = {(who.get(p.person_key), p.position, org.get(p.organisation_key)) for p in ents.posts}
+    _, _, _, held = read_entities(text, [Mention(a, b, text[a:b], "PERSON", "ner")
+                                         for a, b in spans])
     hospital = "«Алакөл аудандық көпбейінді ауруханасы» ШЖҚ МКК"
     assert ("Гүлнұр Әбдірахман", "бас дәрігерінің емдеу ісі жөніндегі орынбасары", hospital) \
         in held
