@@ -20,7 +20,7 @@ from kg.extract.posts import PostHit, find_post, position_before, role_in_speech
 from kg.model import Mention, Place, Post
 from kg.normalise.morph import GENITIVE
 from kg.normalise.org_bounds import SCHOOL_HEADS
-from kg.normalise.org_resolver import OrgResolver
+from kg.normalise.org_resolver import OrgResolver, _genitive
 from kg.normalise.org_words import _TERRITORIAL, INSTITUTIONS, LEGAL_FORMS, institution_noun
 from kg.normalise.orgs import bare_head_of, head_of, position_of
 from kg.normalise.people import NameHit
@@ -273,9 +273,8 @@ def _implied_body(toks: list[Token], ph: PostHit, posts: list[Post], resolver: O
             ph.position.endswith("орынбасары"):
         chief = [p for p in posts if p.organisation_key and p.mention
                  and s0 <= p.mention.start < toks[ph.org_end][1]]
-        if chief:
-            last = chief[-1].position
-            own = last + ("нің" if last.endswith("і") else "ның")
+        own = _genitive(chief[-1].position) if chief else None  # «бас дәрігерінің»
+        if own is not None:
             return PostHit(f"{own} {ph.position}", ph.start, ph.end, -1, ph.territory), \
                 chief[-1].organisation_key
     if ph.position.split()[-1] in _TEACHERS:
